@@ -1,0 +1,57 @@
+/** The one error type of dawstamps: a stable code and a sentence a person can act on. */
+
+export type ErrorCode =
+  /** The file has no bytes. */
+  | 'empty-file'
+  /** The bytes are not an Ableton Live set or an FL Studio project. */
+  | 'not-a-project'
+  /** The file is a project, but damaged (truncated gzip, broken XML, bad chunk). */
+  | 'corrupt-file'
+  /** A project from a DAW version this converter cannot read. */
+  | 'unsupported-version'
+  /** A recognised format without a reader. */
+  | 'unsupported-format'
+  /** An option has a wrong value (unknown start locator, bad timing name…). */
+  | 'invalid-option'
+  /** The compressed file is over the size limit. */
+  | 'file-too-large'
+  /** Inflating the file produced more than the inflated size limit (a gzip bomb). */
+  | 'inflated-too-large'
+  /** XML nested deeper than the limit. */
+  | 'xml-too-deep'
+  /** An attribute or text value longer than the limit. */
+  | 'value-too-long'
+  /** More locators/markers than the limit. */
+  | 'too-many-markers'
+  /** More tempo breakpoints than the limit. */
+  | 'too-many-breakpoints'
+  /** More FL Studio events than the limit. */
+  | 'too-many-events'
+  /** The conversion took longer than allowed. */
+  | 'timeout'
+  /** An export format was asked for that does not exist, or cannot hold this result. */
+  | 'export-failed';
+
+/** Thrown by every part of lib/ for input it cannot convert. */
+export class DawstampsError extends Error {
+  override readonly name = 'DawstampsError';
+  readonly code: ErrorCode;
+  /** Extra facts for logs (byte offset, limit…); never needed to understand the message. */
+  readonly details?: Record<string, unknown>;
+
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.code = code;
+    if (details) this.details = details;
+  }
+
+  /** The `{ code, message }` pair every surface shows. */
+  toJSON(): { code: ErrorCode; message: string } {
+    return { code: this.code, message: this.message };
+  }
+}
+
+/** True when `e` is a DawstampsError (also across bundle copies). */
+export function isDawstampsError(e: unknown): e is DawstampsError {
+  return e instanceof DawstampsError || (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'DawstampsError' && typeof (e as { code?: unknown }).code === 'string');
+}

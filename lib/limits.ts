@@ -1,0 +1,33 @@
+/** Bounds on what one conversion may consume; every one can be changed per call. */
+export interface Limits {
+  /** Compressed/raw input bytes (the upload cap). */
+  maxFileBytes: number;
+  /** Bytes of XML after inflating an .als (a gzip bomb stops here). */
+  maxInflatedBytes: number;
+  /** XML element nesting depth. */
+  maxXmlDepth: number;
+  /** Length of one attribute value, text node or FLP event payload, in bytes. */
+  maxValueBytes: number;
+  /** Locators / markers / clips in one project. */
+  maxMarkers: number;
+  /** Tempo breakpoints in one project. */
+  maxBreakpoints: number;
+  /** Events in one FL Studio project. */
+  maxFlpEvents: number;
+}
+
+/** The defaults: generous for real sets, fatal for hostile ones. */
+export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
+  maxFileBytes: 100 * 1024 * 1024,
+  maxInflatedBytes: 1024 * 1024 * 1024,
+  maxXmlDepth: 256,
+  maxValueBytes: 16 * 1024 * 1024,
+  maxMarkers: 100_000,
+  maxBreakpoints: 2_000_000,
+  maxFlpEvents: 20_000_000,
+});
+
+/** Merges caller overrides over the defaults. */
+export function resolveLimits(overrides?: Partial<Limits>): Limits {
+  return { ...DEFAULT_LIMITS, ...overrides };
+}

@@ -1,0 +1,1 @@
+export { flstudioReader, readFlp, FL_TEMPO_STEP } from './reader';

@@ -1,0 +1,83 @@
+import { ByteReader } from '../../binary';
+import { DawstampsError, isDawstampsError } from '../../errors';
+import type { Limits } from '../../limits';
+import type { FlpScan, RawChannel } from './scan';
+import {
+  AutomationPointsHeaderToken, AutomationPointToken, AutomationRangeToken, DEFAULT_TEMPO_RANGE, MAIN_GROUP, TEMPO_CONTROL,
+  type AutomationRange,
+} from './tokens';
+
+/** A tempo automation clip: points at clip beats with their BPM. */
+export interface TempoClip {
+  channel: number;
+  /** Clip beats, non-decreasing. */
+  beats: number[];
+  bpms: number[];
+  /** True when a point has a tension ≠ 0 (a curved segment). */
+  curved: boolean;
+  /** True when a BPM had to be clamped into 10–522. */
+  clamped: boolean;
+  /** True when the clip has no event 219 and the default 60–180 range was used. */
+  defaultRange: boolean;
+}
+
+/** A tempo clip, or why it could not be read (an error only if the clip is used). */
+export type TempoClipResult = TempoClip | DawstampsError;
+
+/** BPM of an automation value over a clip range (shared/spec/flstudio.md#tempo-automation). */
+export function tempoFromValue(value: number, range: AutomationRange): number {
+  return 10 + (512 * (range.min + (range.max - range.min) * value)) / 12800;
+}
+
+/** Reads every clip linked to the tempo control (event 227: control 5, group 0x4000). */
+export function readTempoClips(bytes: Uint8Array, scan: FlpScan, limits: Limits): Map<number, TempoClipResult> {
+  const clips = new Map<number, TempoClipResult>();
+  for (const link of scan.links) {
+    if (link.control !== TEMPO_CONTROL || link.group !== MAIN_GROUP || clips.has(link.channel)) continue;
+    const channel = scan.channels.get(link.channel);
+    if (!channel) continue;
+    try {
+      clips.set(link.channel, readClip(bytes, channel, limits));
+    } catch (e) {
+      if (!isDawstampsError(e)) throw e;
+      clips.set(link.channel, e);
+    }
+  }
+  return clips;
+}
+
+function readClip(bytes: Uint8Array, channel: RawChannel, limits: Limits): TempoClip {
+  let range = DEFAULT_TEMPO_RANGE;
+  if (channel.range) {
+    range = AutomationRangeToken.get(new ByteReader(bytes, channel.range.start, channel.range.start + channel.range.length));
+  }
+  const clip: TempoClip = { channel: channel.id, beats: [], bpms: [], curved: false, clamped: false, defaultRange: !channel.range };
+  const span = channel.points;
+  if (!span) return clip;
+  const r = new ByteReader(bytes, span.start, span.start + span.length);
+  const count = AutomationPointsHeaderToken.get(r);
+  if (count > limits.maxBreakpoints) {
+    throw new DawstampsError('too-many-breakpoints', `The tempo clip (channel ${channel.id}) has ${count} points, over the limit of ${limits.maxBreakpoints}.`, { offset: span.offset });
+  }
+  if (count * AutomationPointToken.size > r.remaining) {
+    throw new DawstampsError('corrupt-file', `The tempo clip (channel ${channel.id}) at byte ${span.offset} says it has ${count} points, but its event holds room for ${Math.floor(r.remaining / AutomationPointToken.size)}.`, { offset: span.offset });
+  }
+  let beat = 0;
+  for (let i = 0; i < count; i++) {
+    const at = r.offset;
+    const p = AutomationPointToken.get(r);
+    if (!Number.isFinite(p.delta) || p.delta < 0 || !Number.isFinite(p.value)) {
+      throw new DawstampsError('corrupt-file', `Point ${i + 1} of the tempo clip (channel ${channel.id}) at byte ${at} has an impossible position or value.`, { offset: at });
+    }
+    beat += p.delta;
+    let bpm = tempoFromValue(Math.min(1, Math.max(0, p.value)), range);
+    if (!(bpm >= 10 && bpm <= 522)) {
+      bpm = Number.isFinite(bpm) ? Math.min(522, Math.max(10, bpm)) : 120;
+      clip.clamped = true;
+    }
+    if (p.tension !== 0 && count > 1) clip.curved = true;
+    clip.beats.push(beat);
+    clip.bpms.push(bpm);
+  }
+  return clip;
+}

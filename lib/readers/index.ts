@@ -2,10 +2,11 @@
 import { DawstampsError } from '../errors';
 import type { Daw } from '../model';
 import { abletonReader } from './ableton';
+import { flstudioReader } from './flstudio';
 import type { Reader } from './types';
 
 /** Every reader dawstamps has, in sniffing order. */
-export const readers: readonly Reader[] = [abletonReader];
+export const readers: readonly Reader[] = [abletonReader, flstudioReader];
 
 const FLP_MAGIC = [0x46, 0x4c, 0x68, 0x64]; // "FLhd"
 

@@ -1,0 +1,38 @@
+/** The one registry of export formats; every list of formats (CLI, API, page) is derived from it. */
+import { DawstampsError } from '../errors';
+import type { Result } from '../model';
+import { json } from './json';
+import { text } from './text';
+import type { ExportedFile, Exporter, ExportOptions } from './types';
+
+export type { Entry } from './entries';
+export type { ExportedFile, Exporter, ExportOptions, ExportOutput } from './types';
+
+/** Every exporter, by id. The order is the order formats are offered in. */
+export const exporters = {
+  text,
+  json,
+} as const satisfies Record<string, Exporter>;
+
+export type ExportFormat = keyof typeof exporters;
+
+/** The formats for listings: id, label, media type and file extension. */
+export const exportFormats: ReadonlyArray<{ id: ExportFormat; label: string; mediaType: string; extension: string }> = Object.values(
+  exporters,
+).map(({ id, label, mediaType, extension }) => ({ id: id as ExportFormat, label, mediaType, extension }));
+
+/** True when `id` names an export format. */
+export function isExportFormat(id: unknown): id is ExportFormat {
+  return typeof id === 'string' && Object.hasOwn(exporters, id);
+}
+
+/** Exports a result in a format; throws DawstampsError 'invalid-option' for an unknown format. */
+export function exportResult(result: Result, format: string, options: ExportOptions = {}): ExportedFile {
+  if (!isExportFormat(format)) {
+    const known = Object.keys(exporters).join(', ');
+    throw new DawstampsError('invalid-option', `Unknown export format "${format}". Use one of: ${known}.`);
+  }
+  const exporter: Exporter = exporters[format];
+  const { text, warnings } = exporter.export(result, options);
+  return { text, warnings, mediaType: exporter.mediaType, extension: exporter.extension };
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { cleanName, sanitizeName, splitArtistTitle } from '../../lib/text';
+
+describe('sanitizeName', () => {
+  it('trims, keeps Unicode and strips control characters', () => {
+    expect(sanitizeName('  mirvs - his track你好 ')).toBe('mirvs - his track你好');
+    expect(sanitizeName('a\u0000b\u007fc\u0085d')).toBe('abc d');
+    expect(sanitizeName('line one\r\nline two\ttab')).toBe('line one line two tab');
+    expect(sanitizeName('Ме́сто 🎧')).toBe('Ме́сто 🎧'.normalize('NFC'));
+  });
+});
+
+describe('cleanName', () => {
+  it.each([
+    ['01. Artist - Title (Original Mix).mp3', 'Artist - Title (Original Mix)'],
+    ['07 - Artist - Title', 'Artist - Title'],
+    ['3) Artist - Title (Extended Mix)', 'Artist - Title (Extended Mix)'],
+    ['Artist - Title [www.free-mp3s.com]', 'Artist - Title'],
+    ['Artist - Title (Official Video) [HQ]', 'Artist - Title'],
+    ['Artist - Title (DJ Remix) - www.musicsite.net', 'Artist - Title (DJ Remix)'],
+    ['Artist_-_Title.wav', 'Artist - Title'],
+    ['Artist - Title [320 kbps]', 'Artist - Title'],
+    ['Artist - Title (Free Download)', 'Artist - Title'],
+  ])('%s → %s', (raw, clean) => {
+    expect(cleanName(raw)).toBe(clean);
+  });
+  it('keeps names that only look like junk', () => {
+    expect(cleanName('50 Cent - In Da Club')).toBe('50 Cent - In Da Club');
+    expect(cleanName('808 State - Pacific State')).toBe('808 State - Pacific State');
+    expect(cleanName('2 Unlimited - No Limit')).toBe('2 Unlimited - No Limit');
+    expect(cleanName('1.5 Hours of House')).toBe('1.5 Hours of House');
+    expect(cleanName('Intro')).toBe('Intro');
+    expect(cleanName('你好 - 世界')).toBe('你好 - 世界');
+  });
+  it('never cleans a name away entirely', () => {
+    expect(cleanName('(Official Video)')).toBe('(Official Video)');
+  });
+});
+
+describe('splitArtistTitle', () => {
+  it('splits on the first " - "', () => {
+    expect(splitArtistTitle('A - B - C')).toEqual({ artist: 'A', title: 'B - C' });
+    expect(splitArtistTitle('Jay-Z - Song')).toEqual({ artist: 'Jay-Z', title: 'Song' });
+    expect(splitArtistTitle('Intro')).toEqual({ artist: null, title: 'Intro' });
+    expect(splitArtistTitle(' - x')).toEqual({ artist: null, title: ' - x' });
+  });
+});

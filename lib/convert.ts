@@ -1,0 +1,101 @@
+/** detect → read → tempo map → markers: the one conversion every surface calls. */
+import { DawstampsError } from './errors';
+import { resolveLimits } from './limits';
+import type { Project, ProjectMarker, Result, ResultMarker, TimingModel, Warning } from './model';
+import { checkOptions, parseStart, type ConvertOptions } from './options';
+import { detectReader } from './readers';
+import { createMeterMap, createTempoMap, resolveStart, type TempoMap } from './tempo';
+
+/** Converts a project file's bytes into the tracklist result (shared/spec/exports.md). */
+export async function convert(bytes: Uint8Array, options: ConvertOptions = {}): Promise<Result> {
+  checkOptions(options);
+  const limits = resolveLimits(options.limits);
+  if (bytes.byteLength > limits.maxFileBytes) {
+    throw new DawstampsError('file-too-large', `The file is ${bytes.byteLength} bytes; the limit is ${limits.maxFileBytes}.`, {
+      bytes: bytes.byteLength,
+      limit: limits.maxFileBytes,
+    });
+  }
+  const reader = detectReader(bytes);
+  const project = await reader.read(bytes, {
+    limits,
+    ...(options.arrangement !== undefined ? { arrangement: options.arrangement } : {}),
+    ...(options.inflate ? { inflate: options.inflate } : {}),
+  });
+  return projectToResult(project, options);
+}
+
+/** The tracklist entries and where they came from (the seam for tracklists from clips). */
+export interface Tracklist {
+  source: Result['markerSource'];
+  entries: ProjectMarker[];
+}
+
+/** Picks the marker source: the reader's tracklist markers; clips once they are supported. */
+export function pickTracklist(project: Project, options: Pick<ConvertOptions, 'source'>): Tracklist {
+  const source = options.source ?? 'auto';
+  if (source === 'clips') {
+    throw new DawstampsError('invalid-option', 'Tracklists from clips are not available yet.');
+  }
+  const entries = project.markers.filter((m) => m.tracklist);
+  return { source: project.daw === 'ableton' ? 'locators' : 'markers', entries };
+}
+
+function chooseTiming(project: Project, option: ConvertOptions['timing']): { model: TimingModel; reason: string } {
+  if (option === undefined || option === 'auto') return project.autoTiming;
+  const auto = project.autoTiming;
+  return { model: option, reason: `Forced by the timing option (auto would be ${auto.model}: ${auto.reason}).` };
+}
+
+/** Builds the result from a project that a reader has read (every surface's shape). */
+export function projectToResult(project: Project, options: ConvertOptions = {}): Result {
+  checkOptions(options);
+  const timing = chooseTiming(project, options.timing);
+  const map = createTempoMap(project.tempo, { staticBpm: project.staticBpm, model: timing.model, step: project.tempoStep });
+  const meter = createMeterMap(project.meter, project.meterChanges);
+  const tracklist = pickTracklist(project, options);
+  const start = resolveStart(parseStart(options.start), project, tracklist.entries);
+  const zero = map.seconds(start.beat);
+  const negative = options.beforeStart === 'negative';
+
+  const toResult = (m: ProjectMarker): ResultMarker => {
+    const marker: ResultMarker = { name: m.name, beat: m.beat, seconds: map.seconds(m.beat) - zero, position: meter.position(m.beat), kind: m.kind };
+    if (m.endBeat !== undefined) marker.endSeconds = map.seconds(m.endBeat) - zero;
+    return marker;
+  };
+  const keep = (m: ProjectMarker): boolean => negative || m.beat >= start.beat;
+  const byTime = (list: ProjectMarker[]): ProjectMarker[] => list.map((m, i) => ({ m, i })).sort((a, b) => a.m.beat - b.m.beat || a.i - b.i).map((x) => x.m);
+
+  const markers = byTime(tracklist.entries).filter(keep).map(toResult);
+  const otherMarkers = byTime(project.markers.filter((m) => !m.tracklist)).filter(keep).map(toResult);
+  const endBeat = project.endBeat ?? (project.loop?.enabled ? project.loop.endBeat : null);
+  const warnings: Warning[] = [...project.warnings];
+
+  let lo = Math.min(0, start.beat, endBeat ?? 0);
+  let hi = Math.max(0, start.beat, endBeat ?? 0);
+  for (const m of [...markers, ...otherMarkers]) {
+    lo = Math.min(lo, m.beat);
+    hi = Math.max(hi, m.beat);
+  }
+  for (const m of tracklist.entries) if (m.endBeat !== undefined) hi = Math.max(hi, m.endBeat);
+  if (map.curvedBetween(lo, hi)) {
+    warnings.push({
+      code: 'curved-tempo',
+      message: 'The tempo automation has curved segments; their timing follows the public reading of Live\'s curve handles, not yet checked against a render.',
+    });
+  }
+
+  const result: Result = {
+    source: { daw: project.daw, version: project.version, file: options.fileName ?? null },
+    timing: { model: timing.model, step: timing.model === 'stepped' ? project.tempoStep : null, reason: timing.reason },
+    tempo: { initialBpm: map.bpmAt(0), automated: map.automated, points: map.points() },
+    start,
+    markerSource: tracklist.source,
+    markers,
+    otherMarkers,
+    durationSeconds: endBeat === null ? null : map.seconds(endBeat) - zero,
+    warnings,
+  };
+  if (project.arrangement) result.arrangement = project.arrangement;
+  return result;
+}

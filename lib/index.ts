@@ -1,0 +1,9 @@
+/** dawstamps: Ableton Live and FL Studio projects to exact, timestamped tracklists. */
+export { convert, projectToResult } from './convert';
+export { parseStart, type ConvertOptions, type StartSpec } from './options';
+export { DawstampsError, isDawstampsError, type ErrorCode } from './errors';
+export { DEFAULT_LIMITS, type Limits } from './limits';
+export { listFormats, readers } from './readers';
+export type { Inflate } from './readers/types';
+export type * from './model';
+export { exporters, exportResult, exportFormats, type ExportFormat, type ExportOptions } from './exporters';

@@ -1,0 +1,68 @@
+/** The tempo map: beats → seconds in either model of shared/spec/timing.md, plus the BPM curve. */
+import type { TempoPoint, TimingModel } from '../model';
+import { continuousSeconds } from './continuous';
+import { buildEnvelope, segmentAt, type Envelope } from './envelope';
+import { envelopeBpm } from './segment';
+import { steppedSeconds } from './stepped';
+
+export interface TempoMapOptions {
+  /** The tempo when the envelope has at most one breakpoint. */
+  staticBpm: number;
+  model: TimingModel;
+  /** Grid step of the stepped model, in beats (Ableton 1/4, FL Studio 1/128). */
+  step: number;
+}
+
+/** Beats → seconds for one project and one model. */
+export interface TempoMap {
+  readonly model: TimingModel;
+  /** True when the tempo changes somewhere. */
+  readonly automated: boolean;
+  /** Seconds from beat 0 to `beat` (negative before beat 0). O(log n). */
+  seconds(beat: number): number;
+  /** The envelope's BPM at `beat` (right-continuous at jumps). O(log n). */
+  bpmAt(beat: number): number;
+  /** The breakpoints as [beat, bpm] ([[0, bpm]] for a static tempo). */
+  points(): Array<[number, number]>;
+  /** True when a curved segment lies (partly) between beats a and b. */
+  curvedBetween(a: number, b: number): boolean;
+}
+
+function curvedRanges(env: Envelope): { starts: Float64Array; ends: Float64Array } {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  env.curveOf.forEach((c, j) => {
+    if (c >= 0) {
+      starts.push(env.beats[j]!);
+      ends.push(env.beats[j + 1]!);
+    }
+  });
+  return { starts: Float64Array.from(starts), ends: Float64Array.from(ends) };
+}
+
+/** Builds the map in O(n); throws DawstampsError 'corrupt-file' for impossible breakpoints. */
+export function createTempoMap(points: readonly TempoPoint[], options: TempoMapOptions): TempoMap {
+  const env = buildEnvelope(points, options.staticBpm);
+  const step = options.step;
+  const seconds = options.model === 'stepped' ? steppedSeconds(env, step > 0 && Number.isFinite(step) ? step : 0.25) : continuousSeconds(env);
+  const curved = curvedRanges(env);
+  const automated = points.length > 1 && points.some((p) => p.bpm !== points[0]!.bpm);
+  return {
+    model: options.model,
+    automated,
+    seconds,
+    bpmAt: (beat) => envelopeBpm(env, segmentAt(env.beats, beat), beat),
+    points: () => (points.length > 1 ? points.map((p): [number, number] => [p.beat, p.bpm]) : [[0, options.staticBpm]]),
+    curvedBetween(a, b) {
+      // the first curve ending after a (ends ascend like starts: segments do not overlap)
+      let lo = 0;
+      let hi = curved.ends.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (curved.ends[mid]! <= a) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < curved.starts.length && curved.starts[lo]! < b;
+    },
+  };
+}

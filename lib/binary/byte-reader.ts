@@ -86,7 +86,10 @@ export class ByteReader {
     const start = this.offset;
     let value = 0;
     for (let shift = 0; shift < 35; shift += 7) {
-      const b = this.u8(what);
+      if (this.offset >= this.end) {
+        throw new DawstampsError('corrupt-file', `The file is damaged: ${what} at byte ${start} is a varint cut off by the end of the data.`, { offset: start, what });
+      }
+      const b = this.bytes[this.offset++] as number;
       value += (b & 0x7f) * 2 ** shift;
       if (b < 0x80) return value;
     }

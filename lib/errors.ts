@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'file-too-large'
   /** Inflating the file produced more than the inflated size limit (a gzip bomb). */
   | 'inflated-too-large'
+  /** The XML declares a DOCTYPE or entities (never expanded: billion laughs, external entities). */
+  | 'unsafe-xml'
   /** XML nested deeper than the limit. */
   | 'xml-too-deep'
   /** An attribute or text value longer than the limit. */

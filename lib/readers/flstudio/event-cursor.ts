@@ -62,10 +62,10 @@ export class EventCursor {
           throw new DawstampsError('corrupt-file', `The file is damaged: event ${id} at byte ${this.offset} has a length that never ends.`, { offset: this.offset });
         }
       }
+      this.ensure(p, length);
       if (length > this.maxValueBytes) {
         throw new DawstampsError('value-too-long', `Event ${id} at byte ${this.offset} holds ${length} bytes, over the limit of ${this.maxValueBytes}.`, { offset: this.offset });
       }
-      this.ensure(p, length);
       this.dataStart = p;
       this.dataLength = length;
       p += length;

@@ -70,6 +70,9 @@ function readClip(bytes: Uint8Array, channel: RawChannel, limits: Limits): Tempo
       throw new DawstampsError('corrupt-file', `Point ${i + 1} of the tempo clip (channel ${channel.id}) at byte ${at} has an impossible position or value.`, { offset: at });
     }
     beat += p.delta;
+    if (!Number.isFinite(beat)) {
+      throw new DawstampsError('corrupt-file', `Point ${i + 1} of the tempo clip (channel ${channel.id}) at byte ${at} lies beyond any song.`, { offset: at });
+    }
     let bpm = tempoFromValue(Math.min(1, Math.max(0, p.value)), range);
     if (!(bpm >= 10 && bpm <= 522)) {
       bpm = Number.isFinite(bpm) ? Math.min(522, Math.max(10, bpm)) : 120;

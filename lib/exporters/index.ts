@@ -1,8 +1,16 @@
 /** The one registry of export formats; every list of formats (CLI, API, page) is derived from it. */
 import { DawstampsError } from '../errors';
 import type { Result } from '../model';
+import { audacity } from './audacity';
+import { csv } from './csv';
+import { cue } from './cue';
+import { ffmetadata } from './ffmetadata';
 import { json } from './json';
+import { mixcloud } from './mixcloud';
+import { podcast } from './podcast';
 import { text } from './text';
+import { webvtt } from './webvtt';
+import { youtube } from './youtube';
 import type { ExportedFile, Exporter, ExportOptions } from './types';
 
 export type { Entry } from './entries';
@@ -11,7 +19,15 @@ export type { ExportedFile, Exporter, ExportOptions, ExportOutput } from './type
 /** Every exporter, by id. The order is the order formats are offered in. */
 export const exporters = {
   text,
+  youtube,
+  cue,
+  csv,
   json,
+  audacity,
+  webvtt,
+  ffmetadata,
+  podcast,
+  mixcloud,
 } as const satisfies Record<string, Exporter>;
 
 export type ExportFormat = keyof typeof exporters;

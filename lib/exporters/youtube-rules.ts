@@ -1,0 +1,90 @@
+/** YouTube's chapter rules: checked (fix off) or made true (fix on), every change a warning. */
+import type { Warning } from '../model';
+import { formatClockUnits } from '../text';
+
+export interface Chapter {
+  /** Whole seconds. */
+  time: number;
+  name: string;
+}
+
+export const MIN_CHAPTERS = 3;
+export const MIN_LENGTH = 10;
+
+/** `m:ss`, or `h:mm:ss` from an hour on, as YouTube writes them. */
+export function ytClock(seconds: number): string {
+  return formatClockUnits(seconds, 1, { hours: Math.abs(seconds) >= 3600 });
+}
+
+function lengthOf(chapters: readonly Chapter[], i: number, end: number | null): number {
+  const next = chapters[i + 1];
+  return next ? next.time - chapters[i]!.time : end === null ? Infinity : end - chapters[i]!.time;
+}
+
+/** Makes a chapter list valid: first at 0:00, each at least 10 s; says what it changed. */
+export function fixChapters(input: readonly Chapter[], end: number | null): { chapters: Chapter[]; warnings: Warning[] } {
+  const chapters = input.map((c) => ({ ...c }));
+  const warnings: Warning[] = [];
+  const first = chapters[0];
+  if (first && first.time > 0) {
+    if (first.time < MIN_LENGTH) {
+      warnings.push({ code: 'youtube-moved', message: `"${first.name}" moved from ${ytClock(first.time)} to 0:00: YouTube chapters start at 0:00.` });
+      first.time = 0;
+    } else {
+      chapters.unshift({ time: 0, name: 'Intro' });
+      warnings.push({ code: 'youtube-intro', message: `Added "0:00 Intro": YouTube chapters start at 0:00 and "${first.name}" starts at ${ytClock(first.time)}.` });
+    }
+  }
+  let i = 0;
+  while (i < chapters.length) {
+    const length = lengthOf(chapters, i, end);
+    if (length >= MIN_LENGTH || chapters.length === 1) {
+      i++;
+      continue;
+    }
+    const short = chapters[i]!;
+    const what = `"${short.name}" at ${ytClock(short.time)} lasts ${Math.max(0, length)} s (YouTube needs ${MIN_LENGTH} s)`;
+    if (i === 0) {
+      const next = chapters[1]!;
+      warnings.push({ code: 'youtube-merged', message: `${what}: merged into "${next.name}", which now starts at 0:00.` });
+      next.time = 0;
+      chapters.splice(0, 1);
+    } else {
+      warnings.push({ code: 'youtube-merged', message: `${what}: merged into "${chapters[i - 1]!.name}".` });
+      chapters.splice(i, 1);
+    }
+  }
+  return { chapters, warnings };
+}
+
+/** One warning per rule a chapter list breaks (nothing changed). */
+export function checkChapters(chapters: readonly Chapter[], end: number | null): Warning[] {
+  const warnings: Warning[] = [];
+  const first = chapters[0];
+  if (first && first.time !== 0) {
+    warnings.push({ code: 'youtube-not-zero', message: `The first chapter "${first.name}" is at ${ytClock(first.time)}, not 0:00: YouTube will ignore the chapters.` });
+  }
+  chapters.forEach((c, i) => {
+    const prev = chapters[i - 1];
+    if (prev && c.time <= prev.time) {
+      warnings.push({ code: 'youtube-order', message: `"${c.name}" (${ytClock(c.time)}) does not come after "${prev.name}" (${ytClock(prev.time)}): YouTube will ignore the chapters.` });
+    }
+    const next = chapters[i + 1];
+    const length = lengthOf(chapters, i, end);
+    if (length < MIN_LENGTH && (!next || next.time > c.time)) {
+      warnings.push({ code: 'youtube-short', message: `"${c.name}" at ${ytClock(c.time)} lasts ${Math.max(0, length)} s; YouTube needs ${MIN_LENGTH} s a chapter and will ignore the chapters.` });
+    }
+  });
+  return warnings;
+}
+
+/** The "fewer than three" warning, when it applies. */
+export function countWarning(chapters: readonly Chapter[]): Warning[] {
+  if (chapters.length >= MIN_CHAPTERS) return [];
+  return [
+    {
+      code: 'youtube-too-few',
+      message: `YouTube shows chapters only when there are at least ${MIN_CHAPTERS}; this list has ${chapters.length}, so YouTube will ignore it.`,
+    },
+  ];
+}

@@ -12,6 +12,7 @@ export class EventCursor {
   value = 0;
   dataStart = 0;
   dataLength = 0;
+  /** Events walked so far (including skipped ones). */
   count = 0;
   private position: number;
 
@@ -25,60 +26,75 @@ export class EventCursor {
     this.position = start;
   }
 
-  /** Moves to the next event; false at the end of the chunk. */
-  next(): boolean {
+  /**
+   * Moves to the next event whose id is marked in `wanted` (every event when omitted), checking
+   * the ones it skips just the same; false at the end of the chunk.
+   */
+  next(wanted?: Uint8Array): boolean {
     const b = this.bytes;
+    const end = this.end;
     let p = this.position;
-    if (p >= this.end) return false;
-    if (++this.count > this.maxEvents) {
-      throw new DawstampsError('too-many-events', `The FL Studio project has more than ${this.maxEvents} events.`, { offset: p });
-    }
-    const id = b[p] as number;
-    this.offset = p;
-    this.id = id;
-    p++;
-    if (id < 64) {
-      this.ensure(p, 1);
-      this.value = b[p] as number;
-      p += 1;
-    } else if (id < 128) {
-      this.ensure(p, 2);
-      this.value = (b[p] as number) | ((b[p + 1] as number) << 8);
-      p += 2;
-    } else if (id < 192) {
-      this.ensure(p, 4);
-      this.value = ((b[p] as number) | ((b[p + 1] as number) << 8) | ((b[p + 2] as number) << 16) | ((b[p + 3] as number) << 24)) >>> 0;
-      p += 4;
-    } else {
+    let count = this.count;
+    for (;;) {
+      if (p >= end) {
+        this.position = p;
+        this.count = count;
+        return false;
+      }
+      const start = p;
+      const id = b[p++] as number;
+      if (++count > this.maxEvents) {
+        throw new DawstampsError('too-many-events', `The FL Studio project has more than ${this.maxEvents} events.`, { offset: start });
+      }
+      let value = 0;
       let length = 0;
-      let shift = 0;
-      for (;;) {
-        if (p >= this.end) this.overrun('its length');
-        const c = b[p++] as number;
-        length += (c & 0x7f) * 2 ** shift;
-        if (c < 0x80) break;
-        shift += 7;
-        if (shift >= 35) {
-          throw new DawstampsError('corrupt-file', `The file is damaged: event ${id} at byte ${this.offset} has a length that never ends.`, { offset: this.offset });
+      if (id < 64) {
+        if (p + 1 > end) this.overrun(id, start, '1 byte');
+        value = b[p] as number;
+        p += 1;
+      } else if (id < 128) {
+        if (p + 2 > end) this.overrun(id, start, '2 bytes');
+        value = (b[p] as number) | ((b[p + 1] as number) << 8);
+        p += 2;
+      } else if (id < 192) {
+        if (p + 4 > end) this.overrun(id, start, '4 bytes');
+        value = ((b[p] as number) | ((b[p + 1] as number) << 8) | ((b[p + 2] as number) << 16) | ((b[p + 3] as number) << 24)) >>> 0;
+        p += 4;
+      } else {
+        let shift = 0;
+        for (;;) {
+          if (p >= end) this.overrun(id, start, 'its length');
+          const c = b[p++] as number;
+          length += (c & 0x7f) * 2 ** shift;
+          if (c < 0x80) break;
+          shift += 7;
+          if (shift >= 35) {
+            throw new DawstampsError('corrupt-file', `The file is damaged: event ${id} at byte ${start} has a length that never ends.`, { offset: start });
+          }
         }
+        if (length > end - p) this.overrun(id, start, `${length} bytes`);
+        if (length > this.maxValueBytes) {
+          throw new DawstampsError('value-too-long', `Event ${id} at byte ${start} holds ${length} bytes, over the limit of ${this.maxValueBytes}.`, { offset: start });
+        }
+        value = p;
+        p += length;
       }
-      this.ensure(p, length);
-      if (length > this.maxValueBytes) {
-        throw new DawstampsError('value-too-long', `Event ${id} at byte ${this.offset} holds ${length} bytes, over the limit of ${this.maxValueBytes}.`, { offset: this.offset });
+      if (wanted === undefined || wanted[id] === 1) {
+        this.position = p;
+        this.count = count;
+        this.id = id;
+        this.offset = start;
+        if (id < 192) this.value = value;
+        else {
+          this.dataStart = value;
+          this.dataLength = length;
+        }
+        return true;
       }
-      this.dataStart = p;
-      this.dataLength = length;
-      p += length;
     }
-    this.position = p;
-    return true;
   }
 
-  private ensure(p: number, size: number): void {
-    if (size > this.end - p) this.overrun(`${size} bytes`);
-  }
-
-  private overrun(what: string): never {
-    throw new DawstampsError('corrupt-file', `The file is truncated or damaged: event ${this.id} at byte ${this.offset} needs ${what} past the end of the data at byte ${this.end}.`, { offset: this.offset });
+  private overrun(id: number, at: number, what: string): never {
+    throw new DawstampsError('corrupt-file', `The file is truncated or damaged: event ${id} at byte ${at} needs ${what} past the end of the data at byte ${this.end}.`, { offset: at });
   }
 }

@@ -45,7 +45,3 @@ export const EventId = {
   ArrangementName: 241,
 } as const;
 
-/** True for ids whose payload is text (UTF-16LE from FL 11.5, single-byte before). */
-export function isTextEvent(id: number): boolean {
-  return (id >= 192 && id <= 207) || id === 231 || id === 239 || id === 241;
-}

@@ -114,7 +114,11 @@ export function scanEvents(bytes: Uint8Array, container: FlpContainer, limits: L
         marker = null;
         break;
       case EventId.ArrangementName: section.name ??= span(); break;
-      case EventId.ArrangementCurrent: scan.currentArrangement = cursor.value; break;
+      case EventId.ArrangementCurrent:
+        scan.currentArrangement = cursor.value;
+        section = { index: -1, name: null, playlist: null, markers: [] }; // nothing after it belongs to an arrangement
+        marker = null;
+        break;
       case EventId.Playlist: section.playlist = span(); break;
       case EventId.Marker:
         if (++markerCount > limits.maxMarkers) {

@@ -68,6 +68,11 @@ describe('arrangements', () => {
     expect(() => read(flp, { arrangement: 'Club mix' })).toThrow(/0 "Main", 1 "Radio edit"/);
   });
 
+  it('markers after the current-arrangement event (100) belong to no arrangement', () => {
+    const bytes = new FlpBuilder().version('21.0.3').tempo(120).arrangement(0, 'A').marker({ ticks: 0, name: 'in' }).currentArrangement(0).marker({ ticks: 96, name: 'after' }).build();
+    expect(read(bytes).markers.map((m) => m.name)).toEqual(['in']);
+  });
+
   it('falls back to the first arrangement when the current one is missing', () => {
     const p = read(new FlpBuilder().version('21.0.3').tempo(120).arrangement(0, 'A').marker({ ticks: 0, name: 'x' }).currentArrangement(4).build());
     expect(p.arrangement?.used.name).toBe('A');

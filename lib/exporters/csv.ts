@@ -1,5 +1,5 @@
 /** CSV (RFC 4180): a stable header, CRLF lines, quoting where needed, no spreadsheet formulas. */
-import { fixedSeconds, formatClock, needsHours, toUnits } from '../text';
+import { defaultRounding, fixedSeconds, formatClock, needsHours, toUnits } from '../text';
 import { toEntries } from './entries';
 import type { Exporter } from './types';
 
@@ -26,7 +26,7 @@ export const csv: Exporter = {
   export(result, options) {
     const { entries, warnings } = toEntries(result, options, true);
     const precision = options.precision ?? 's';
-    const rounding = options.rounding ?? 'down';
+    const rounding = options.rounding ?? defaultRounding(precision);
     const hours = needsHours(entries.map((e) => e.seconds), precision, rounding);
     const rows = entries.map((e) => [
       String(e.number),

@@ -1,6 +1,6 @@
 /** Podcasting 2.0 chapters (podcast:chapters JSON, version 1.2.0). */
 import { toUnits } from '../text';
-import { clampToStart, toEntries } from './entries';
+import { clampToStart, clock, toEntries } from './entries';
 import { increasingUnits } from './spans';
 import type { Exporter } from './types';
 
@@ -23,9 +23,10 @@ export const podcast: Exporter = {
     const lastStart = units[units.length - 1];
     const withEnds = end !== null && (lastStart === undefined || end > lastStart);
     if (!withEnds && lastStart !== undefined) {
+      const why = end === null ? 'The end of the set is not known' : `The set ends (${clock(end / 1000)}) before the last chapter starts`;
       warnings.push({
         code: 'unknown-end',
-        message: 'The end of the set is not known, so chapters have no endTime; players end each at the next chapter and the last at the end of the audio.',
+        message: `${why}, so chapters have no endTime; players end each at the next chapter and the last at the end of the audio.`,
       });
     }
     const chapters = entries.map((e, i): PodcastChapter => {

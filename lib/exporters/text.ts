@@ -1,5 +1,5 @@
 /** Text tracklist (the default): one `mm:ss name` line a marker, `h:mm:ss` when the set reaches an hour. */
-import { formatClock, needsHours } from '../text';
+import { defaultRounding, formatClock, needsHours } from '../text';
 import { toEntries } from './entries';
 import type { Exporter } from './types';
 
@@ -11,7 +11,7 @@ export const text: Exporter = {
   export(result, options) {
     const { entries, warnings } = toEntries(result, options);
     const precision = options.precision ?? 's';
-    const rounding = options.rounding ?? 'down';
+    const rounding = options.rounding ?? defaultRounding(precision);
     const hours = needsHours(entries.map((e) => e.seconds), precision, rounding);
     const lines = entries.map((e) => `${formatClock(e.seconds, { precision, rounding, hours, padMinutes: true })} ${e.name}`);
     return { text: lines.map((l) => `${l}\n`).join(''), warnings };

@@ -5,7 +5,7 @@ import type { Precision, Rounding } from '../text';
 export interface ExportOptions {
   /** Whole seconds (default) or milliseconds, where the format lets you choose. */
   precision?: Precision;
-  /** How times are brought to whole seconds (default `down`, like a player's clock). */
+  /** How times are rounded: default `down` to whole seconds, `nearest` to milliseconds. */
   rounding?: Rounding;
   /** Make the output valid for its destination (YouTube chapters); default true. */
   fix?: boolean;

@@ -42,8 +42,7 @@ export function fixChapters(input: readonly Chapter[], end: number | null): { ch
       i++;
       continue;
     }
-    const short = chapters[i]!;
-    const what = `"${short.name}" at ${ytClock(short.time)} lasts ${Math.max(0, length)} s (YouTube needs ${MIN_LENGTH} s)`;
+    const what = shortness(chapters[i]!, length, end);
     if (i === 0) {
       const next = chapters[1]!;
       warnings.push({ code: 'youtube-merged', message: `${what}: merged into "${next.name}", which now starts at 0:00.` });
@@ -55,6 +54,13 @@ export function fixChapters(input: readonly Chapter[], end: number | null): { ch
     }
   }
   return { chapters, warnings };
+}
+
+/** Why a chapter is too short, for a warning: its length, or that it starts after the set ends. */
+function shortness(chapter: Chapter, length: number, end: number | null): string {
+  const at = `"${chapter.name}" at ${ytClock(chapter.time)}`;
+  if (end !== null && chapter.time >= end) return `${at} starts after the set ends (${ytClock(Math.floor(end))})`;
+  return `${at} lasts ${Number(Math.max(0, length).toFixed(1))} s (YouTube needs ${MIN_LENGTH} s)`;
 }
 
 /** One warning per rule a chapter list breaks (nothing changed). */
@@ -72,7 +78,7 @@ export function checkChapters(chapters: readonly Chapter[], end: number | null):
     const next = chapters[i + 1];
     const length = lengthOf(chapters, i, end);
     if (length < MIN_LENGTH && (!next || next.time > c.time)) {
-      warnings.push({ code: 'youtube-short', message: `"${c.name}" at ${ytClock(c.time)} lasts ${Math.max(0, length)} s; YouTube needs ${MIN_LENGTH} s a chapter and will ignore the chapters.` });
+      warnings.push({ code: 'youtube-short', message: `${shortness(c, length, end)}: YouTube will ignore the chapters.` });
     }
   });
   return warnings;

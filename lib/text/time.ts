@@ -33,12 +33,20 @@ export function toUnits(seconds: number, perSecond: number, rounding: Rounding =
 export interface ClockOptions {
   /** Whole seconds (default) or milliseconds (`.mmm`). */
   precision?: Precision;
-  /** How a time is brought to the precision (default `down`, like a player's clock). */
+  /** How a time is brought to the precision (default: `defaultRounding(precision)`). */
   rounding?: Rounding;
   /** Always show hours (`h:mm:ss`); when false, minutes run past 59. */
   hours?: boolean;
   /** Pad minutes to two digits when there are no hours (`03:20` rather than `3:20`). */
   padMinutes?: boolean;
+}
+
+/**
+ * The rounding used when none is asked for: down for whole seconds (a player's clock, and a link
+ * that lands just before the change), nearest for milliseconds (the most accurate reading).
+ */
+export function defaultRounding(precision: Precision = 's'): Rounding {
+  return precision === 'ms' ? 'nearest' : 'down';
 }
 
 /** Units per second for a precision. */
@@ -49,7 +57,7 @@ export function unitsPerSecond(precision: Precision = 's'): number {
 /** Formats seconds as `mm:ss`, `m:ss` or `h:mm:ss`, with `.mmm` for millisecond precision. */
 export function formatClock(seconds: number, options: ClockOptions = {}): string {
   const perSecond = unitsPerSecond(options.precision);
-  return formatClockUnits(toUnits(seconds, perSecond, options.rounding ?? 'down'), perSecond, options);
+  return formatClockUnits(toUnits(seconds, perSecond, options.rounding ?? defaultRounding(options.precision)), perSecond, options);
 }
 
 /** Formats an already rounded count of units (seconds or milliseconds) as a clock. */
@@ -72,7 +80,7 @@ export function formatClockUnits(units: number, perSecond: number, options: Cloc
  * True when a list of times needs an hours column: decided by the largest time after rounding,
  * so that every line of a tracklist has the same shape.
  */
-export function needsHours(seconds: readonly number[], precision: Precision = 's', rounding: Rounding = 'down'): boolean {
+export function needsHours(seconds: readonly number[], precision: Precision = 's', rounding: Rounding = defaultRounding(precision)): boolean {
   const perSecond = unitsPerSecond(precision);
   return seconds.some((s) => Math.abs(toUnits(s, perSecond, rounding)) >= 3600 * perSecond);
 }

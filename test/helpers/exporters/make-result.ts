@@ -13,8 +13,8 @@ export function makeResult(markers: MarkerSpec[], durationSeconds: number | null
     markerSource: 'locators',
     markers: markers.map(([seconds, name, endSeconds]): ResultMarker => {
       const beat = seconds * 2;
-      const bar = Math.floor(beat / 4) + 1;
-      const m: ResultMarker = { name, beat, seconds, position: `${bar}.${Math.floor(beat % 4) + 1}.1`, kind: 'locator' };
+      const bar = Math.floor(beat / 4);
+      const m: ResultMarker = { name, beat, seconds, position: `${bar + 1}.${Math.floor(beat - bar * 4) + 1}.1`, kind: 'locator' };
       if (endSeconds !== undefined) m.endSeconds = endSeconds;
       return m;
     }),

@@ -125,7 +125,7 @@ function vttTime(s: string): number {
 /** Parses WebVTT (times in ms, cue text unescaped); throws on anything malformed. */
 export function parseVtt(text: string): VttCue[] {
   const blocks = text.split(/\n\n+/);
-  if (blocks[0] !== 'WEBVTT') throw new Error('no WEBVTT header');
+  if (blocks[0]!.replace(/\n$/, '') !== 'WEBVTT') throw new Error('no WEBVTT header');
   if (!text.endsWith('\n')) throw new Error('no final newline');
   return blocks
     .slice(1)
@@ -144,7 +144,17 @@ export function parseVtt(text: string): VttCue[] {
 
 /** Parses an FFmpeg metadata file into global tags and chapters (unescaping values). */
 export function parseFfmetadata(text: string): { tags: Record<string, string>; chapters: Array<Record<string, string>> } {
-  const lines = text.split(/(?<!\\)\n/);
+  const lines: string[] = [];
+  let line = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\\') line += c + (text[++i] ?? '');
+    else if (c === '\n') {
+      lines.push(line);
+      line = '';
+    } else line += c;
+  }
+  if (line !== '') lines.push(line);
   if (lines[0] !== ';FFMETADATA1') throw new Error('no ;FFMETADATA1 header');
   const tags: Record<string, string> = {};
   const chapters: Array<Record<string, string>> = [];

@@ -31,6 +31,11 @@ export function readFlp(bytes: Uint8Array, options: ReadOptions): Project {
   const meter = readMeter(scan, warnings);
   const { markers, meterChanges, songStartBeat } = buildMarkers(chosen.raw.markers, chosen.raw.markers.map((m) => text(m.name)), ppq, meter, warnings);
 
+  if (!markers.some((m) => m.tracklist)) {
+    const where = chosen.refs ? `The arrangement "${chosen.refs.used.name}"` : 'The project';
+    warnings.push({ code: 'no-tracklist-markers', message: `${where} has no plain markers (kind 0), so the tracklist is empty.` });
+  }
+
   const clips = readTempoClips(bytes, scan, options.limits);
   const items = readPlaylist(bytes, chosen.raw.playlist, parts, clips.size > 0, warnings);
   const tempo = buildTempoEnvelope(items, clips, ppq, options.limits, warnings);

@@ -77,7 +77,7 @@ describe('damaged and hostile .flp files', () => {
   it('rejects an impossible static tempo and a short automation link', () => {
     expect(codeOf(() => read(new FlpBuilder().version('20.8').dword(156, 900_000).build()))).toBe('corrupt-file');
     const p = read(base().data(227, [1, 2, 3]).build());
-    expect(p.warnings.map((w) => w.code)).toEqual(['flp-link-damaged']);
+    expect(p.warnings.map((w) => w.code)).toEqual(['flp-link-damaged', 'no-tracklist-markers']);
   });
 
   it('enforces maxFlpEvents, maxValueBytes, maxMarkers and maxBreakpoints', () => {

@@ -40,6 +40,7 @@ describe('FL Studio fixtures against expected.json', () => {
     expect(result.markers).toEqual([]);
     expect(result.otherMarkers).toEqual([]);
     expect(result.tempo.automated).toBe(true);
+    expect(result.warnings.map((w) => w.code)).toEqual(['no-tracklist-markers']);
   });
 
   it('fl-markers.flp: one tracklist marker, every other kind kept with its kind', async () => {

@@ -32,10 +32,24 @@ export const exporters = {
 
 export type ExportFormat = keyof typeof exporters;
 
-/** The formats for listings: id, label, media type and file extension. */
-export const exportFormats: ReadonlyArray<{ id: ExportFormat; label: string; mediaType: string; extension: string }> = Object.values(
-  exporters,
-).map(({ id, label, mediaType, extension }) => ({ id: id as ExportFormat, label, mediaType, extension }));
+/** A format as listings show it. */
+export interface ExportFormatInfo {
+  id: ExportFormat;
+  label: string;
+  mediaType: string;
+  extension: string;
+}
+
+/** The formats for listings (CLI help, API, page): id, label, media type and file extension. */
+export const exportFormats: ExportFormatInfo[] = Object.values(exporters).map(({ id, label, mediaType, extension }) => ({
+  id: id as ExportFormat,
+  label,
+  mediaType,
+  extension,
+}));
+
+/** The format ids as a non-empty tuple (for `z.enum(exportFormatIds)` and the like). */
+export const exportFormatIds = Object.keys(exporters) as [ExportFormat, ...ExportFormat[]];
 
 /** True when `id` names an export format. */
 export function isExportFormat(id: unknown): id is ExportFormat {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DawstampsError } from '../../lib/errors';
-import { exporters, exportFormats, exportResult, isExportFormat } from '../../lib/exporters';
+import { exporters, exportFormatIds, exportFormats, exportResult, isExportFormat } from '../../lib/exporters';
 import { makeResult } from '../helpers/exporters/make-result';
 
 describe('the exporter registry', () => {
@@ -30,5 +30,11 @@ describe('the exporter registry', () => {
   it('returns the text with its media type and extension', () => {
     const out = exportResult(makeResult([[0, 'A']]), 'text');
     expect(out).toEqual({ text: '00:00 A\n', warnings: [], mediaType: 'text/plain; charset=utf-8', extension: 'txt' });
+  });
+});
+
+describe('the derived lists', () => {
+  it('name the ten formats of the spec, text first', () => {
+    expect(exportFormatIds).toEqual(['text', 'youtube', 'cue', 'csv', 'json', 'audacity', 'webvtt', 'ffmetadata', 'podcast', 'mixcloud']);
   });
 });

@@ -51,9 +51,8 @@ export function buildTempoEnvelope(items: readonly PlaylistItem[], clips: Readon
     const x1 = p.offset + Math.max(0, end - p.start);
     const { beats, bpms } = p.clip;
     push(p.start, valueAfter(beats, bpms, x0));
-    for (let k = 0; k < beats.length; k++) {
-      const x = beats[k] as number;
-      if (x > x0 && x < x1) push(p.start + x - x0, bpms[k] as number);
+    for (let k = firstAbove(beats, x0, true); k < beats.length && (beats[k] as number) < x1; k++) {
+      push(p.start + (beats[k] as number) - x0, bpms[k] as number);
     }
     if (x1 > x0) push(p.start + x1 - x0, valueBefore(beats, bpms, x1));
   });
@@ -67,10 +66,22 @@ export function buildTempoEnvelope(items: readonly PlaylistItem[], clips: Readon
   return points;
 }
 
+/** The first index whose beat is > x (strict) or ≥ x; binary search (hostile clips are long). */
+function firstAbove(beats: readonly number[], x: number, strict: boolean): number {
+  let lo = 0;
+  let hi = beats.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const b = beats[mid] as number;
+    if (b > x || (!strict && b === x)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /** The clip's value at x, taking the later value at a jump (right-continuous). */
 function valueAfter(beats: readonly number[], bpms: readonly number[], x: number): number {
-  let k = beats.length - 1;
-  while (k >= 0 && (beats[k] as number) > x) k--;
+  const k = firstAbove(beats, x, true) - 1;
   if (k < 0) return bpms[0] as number;
   if (k === beats.length - 1) return bpms[k] as number;
   return lerp(beats, bpms, k, x);
@@ -78,8 +89,7 @@ function valueAfter(beats: readonly number[], bpms: readonly number[], x: number
 
 /** The clip's value just before x (left-continuous), for the end of an item. */
 function valueBefore(beats: readonly number[], bpms: readonly number[], x: number): number {
-  let k = 0;
-  while (k < beats.length && (beats[k] as number) < x) k++;
+  const k = firstAbove(beats, x, false);
   if (k === 0) return bpms[0] as number;
   if (k === beats.length) return bpms[k - 1] as number;
   return lerp(beats, bpms, k - 1, x);

@@ -90,4 +90,13 @@ describe('damaged and hostile .flp files', () => {
     expect(codeOf(() => read(clip, { limits: { maxBreakpoints: 2 } }))).toBe('too-many-breakpoints');
     expect(read(clip).tempo).toHaveLength(4);
   });
+
+  it('a long clip placed many times stays linear in its output (no quadratic walk)', () => {
+    const points = Array.from({ length: 30_000 }, (_, i) => ({ delta: i === 0 ? 0 : 0.001, value: (i % 100) / 100 }));
+    const items = Array.from({ length: 10_000 }, (_, i) => ({ position: i * 2, length: 1, item: 3, startOffset: i % 25 }));
+    const bytes = base().link(3).automationClip(3, points).arrangement(0, 'A').playlist(items).currentArrangement(0).build();
+    const p = read(bytes);
+    expect(p.tempo.length).toBeGreaterThan(20_000);
+    expect(codeOf(() => read(bytes, { limits: { maxBreakpoints: 20_000 } }))).toBe('too-many-breakpoints');
+  });
 });

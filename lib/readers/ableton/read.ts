@@ -1,8 +1,79 @@
+/** Reads an Ableton Live set: inflate → stream through the extractor → the common Project model. */
 import { DawstampsError } from '../../errors';
-import type { Project } from '../../model';
+import { pakoInflate } from '../../inflate';
+import type { Project, Warning } from '../../model';
+import { XmlByteReader, XmlExtractor } from '../../xml';
 import type { ReadOptions } from '../types';
+import { readClips } from './clips';
+import { collectRules, emptyRawSet } from './collect';
+import { readLocators } from './locators';
+import { readMeter } from './meter';
+import type { RawSet } from './raw';
+import { readTempo } from './tempo';
+import { autoTiming, readVersion } from './version';
 
-/** Reads an Ableton Live set into the common model. */
-export async function readAbleton(_bytes: Uint8Array, _options: ReadOptions): Promise<Project> {
-  throw new DawstampsError('unsupported-format', 'The Ableton Live reader is not finished yet.');
+/** Plain XML is fed in pieces of this size, so no whole-document string is ever made. */
+const PLAIN_CHUNK = 1024 * 1024;
+
+/** Reads an Ableton Live set (gzip or plain XML) into the common model. */
+export async function readAbleton(bytes: Uint8Array, options: ReadOptions): Promise<Project> {
+  const raw = await scanSet(bytes, options);
+  return buildProject(raw);
+}
+
+/** The streaming pass: every needed LiveSet-level piece, nothing else. */
+export async function scanSet(bytes: Uint8Array, options: ReadOptions): Promise<RawSet> {
+  const { limits } = options;
+  const raw = emptyRawSet();
+  const extractor = new XmlExtractor(collectRules(raw, limits), limits);
+  const sink = new XmlByteReader(extractor, limits.maxInflatedBytes);
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    await (options.inflate ?? pakoInflate)(bytes, (chunk) => sink.write(chunk));
+  } else {
+    for (let at = 0; at < bytes.length; at += PLAIN_CHUNK) sink.write(bytes.subarray(at, at + PLAIN_CHUNK));
+  }
+  sink.end();
+  if (extractor.rootName !== 'Ableton') {
+    throw new DawstampsError('not-a-project', `The XML is not an Ableton Live set (its root element is <${(extractor.rootName ?? '').slice(0, 60)}>, not <Ableton>).`);
+  }
+  raw.rootName = extractor.rootName;
+  raw.rootAttrs = extractor.rootAttrs ?? {};
+  return raw;
+}
+
+/** Turns the collected pieces into the Project every DAW shares. */
+export function buildProject(raw: RawSet): Project {
+  const warnings: Warning[] = [];
+  const version = readVersion(raw.rootAttrs);
+  if (version.major !== null && version.major < 8) {
+    warnings.push({ code: 'old-version', message: `Saved by Live ${version.text}; only sets from Live 8 to 12 are known to read correctly.` });
+  }
+  if (raw.masterName === null) warnings.push({ code: 'no-master-track', message: 'The set has no master track; 120 BPM and 4/4 are assumed.' });
+  if (raw.badEvents > 0) warnings.push({ code: 'bad-breakpoint', message: `${raw.badEvents} automation breakpoint(s) without a readable time or value were ignored.` });
+  const { staticBpm, tempo } = readTempo(raw, raw.masterName === null ? [] : warnings);
+  const { meter, meterChanges } = readMeter(raw, warnings);
+  const { markers, songStartBeat } = readLocators(raw, warnings);
+  const { clips, endBeat } = readClips(raw, warnings);
+  return {
+    daw: 'ableton',
+    version: version.text,
+    staticBpm,
+    tempo,
+    tempoStep: 0.25,
+    autoTiming: autoTiming(version),
+    meter,
+    meterChanges,
+    markers,
+    clips,
+    songStartBeat,
+    loop: readLoop(raw),
+    endBeat,
+    warnings,
+  };
+}
+
+function readLoop(raw: RawSet): Project['loop'] {
+  const l = raw.loop;
+  if (!l || l.start === undefined || l.length === undefined) return null;
+  return { startBeat: l.start, endBeat: l.start + Math.max(0, l.length), enabled: l.on === true };
 }

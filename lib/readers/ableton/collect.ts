@@ -1,0 +1,136 @@
+/**
+ * The element paths an Ableton set is read from, as extractor rules that fill a RawSet.
+ * Only these LiveSet-level paths are walked; everything else is skipped unparsed.
+ */
+import { DawstampsError } from '../../errors';
+import type { Limits } from '../../limits';
+import { valueAt, type XmlElement, type XmlNode, type XmlRule } from '../../xml';
+import { bool, num } from './numbers';
+import type { RawClip, RawEvent, RawParam, RawSet, RawTrack } from './raw';
+
+const SET = 'Ableton/LiveSet';
+const MASTER = `${SET}/MasterTrack|MainTrack`;
+/** Live 10+: DeviceChain; Live 8: MasterChain. */
+const MIXER = `${MASTER}/DeviceChain|MasterChain/Mixer`;
+const ENVELOPE = `${MASTER}/AutomationEnvelopes/Envelopes/AutomationEnvelope`;
+const TRACK = `${SET}/Tracks/*`;
+const CLIP = `${SET}/Tracks/AudioTrack/DeviceChain/MainSequencer/Sample/ArrangerAutomation/Events/AudioClip`;
+
+/** An empty RawSet to be filled by `collectRules`. */
+export function emptyRawSet(): RawSet {
+  return { rootName: null, rootAttrs: {}, masterName: null, envelopes: [], tempo: null, timeSignature: null, locators: [], loop: null, tracks: [], badEvents: 0 };
+}
+
+/** The extractor rules that fill `raw`, enforcing the marker and breakpoint limits. */
+export function collectRules(raw: RawSet, limits: Limits): XmlRule[] {
+  let breakpoints = 0;
+  let param: RawParam | null = null;
+  let track: RawTrack | null = null;
+  let clip: RawClip | null = null;
+
+  const event = (e: XmlElement): RawEvent | null => {
+    if (++breakpoints > limits.maxBreakpoints) {
+      throw new DawstampsError('too-many-breakpoints', `The master track holds more than ${limits.maxBreakpoints} automation breakpoints.`, { limit: limits.maxBreakpoints });
+    }
+    const time = num(e.attrs['Time']);
+    const value = e.name === 'BoolEvent' ? (bool(e.attrs['Value']) === undefined ? undefined : Number(e.attrs['Value'] === 'true')) : num(e.attrs['Value']);
+    if (time === undefined || value === undefined) {
+      raw.badEvents++;
+      return null;
+    }
+    const ev: RawEvent = { time, value };
+    const c1x = num(e.attrs['CurveControl1X']);
+    if (c1x !== undefined) {
+      const c1y = num(e.attrs['CurveControl1Y']);
+      const c2x = num(e.attrs['CurveControl2X']);
+      const c2y = num(e.attrs['CurveControl2Y']);
+      if (c1y !== undefined && c2x !== undefined && c2y !== undefined) ev.curve = { c1x, c1y, c2x, c2y };
+    }
+    return ev;
+  };
+  let clipCount = 0;
+
+  return [
+    { path: MASTER, onOpen: (e) => void (raw.masterName ??= e.name) },
+    { path: ENVELOPE, onOpen: () => void raw.envelopes.push({ pointeeId: null, events: [] }) },
+    { path: `${ENVELOPE}/EnvelopeTarget/PointeeId`, onOpen: (e) => void (raw.envelopes.at(-1)!.pointeeId = e.attrs['Value'] ?? null) },
+    { path: `${ENVELOPE}/Automation/Events/*`, onOpen: (e) => pushEvent(raw.envelopes.at(-1)!.events, event(e)) },
+    {
+      path: `${MIXER}/Tempo|TimeSignature`,
+      onOpen: (e) => {
+        param = { manual: undefined, targetId: undefined, inline: [] };
+        if (e.name === 'Tempo') raw.tempo ??= param;
+        else raw.timeSignature ??= param;
+      },
+      onClose: () => void (param = null),
+    },
+    { path: `${MIXER}/Tempo|TimeSignature/Manual`, onOpen: (e) => void (param && (param.manual = num(e.attrs['Value']))) },
+    { path: `${MIXER}/Tempo|TimeSignature/AutomationTarget`, onOpen: (e) => void (param && (param.targetId = e.attrs['Id'])) },
+    { path: `${MIXER}/Tempo|TimeSignature/ArrangerAutomation/Events/*`, onOpen: (e) => void (param && pushEvent(param.inline, event(e))) },
+    {
+      path: `${SET}/Locators/Locators/Locator`,
+      onTree: (n) => {
+        raw.locators.push({ time: num(valueAt(n, 'Time')), name: valueAt(n, 'Name') ?? '', songStart: bool(valueAt(n, 'IsSongStart')) === true });
+        if (raw.locators.length > limits.maxMarkers) {
+          throw new DawstampsError('too-many-markers', `The set holds more than ${limits.maxMarkers} locators.`, { limit: limits.maxMarkers });
+        }
+      },
+    },
+    {
+      path: `${SET}/Transport`,
+      onTree: (n) => {
+        raw.loop = { on: bool(valueAt(n, 'LoopOn')), start: num(valueAt(n, 'LoopStart')), length: num(valueAt(n, 'LoopLength')) };
+      },
+    },
+    {
+      path: TRACK,
+      onOpen: (e) => {
+        track = { index: raw.tracks.length, kind: e.name, id: e.attrs['Id'], groupId: undefined, name: '', speakerOn: undefined, clips: [] };
+        raw.tracks.push(track);
+      },
+      onClose: () => void (track = null),
+    },
+    { path: `${TRACK}/Name`, onTree: (n) => void (track && (track.name = trackName(n))) },
+    { path: `${TRACK}/TrackGroupId`, onOpen: (e) => void (track && (track.groupId = e.attrs['Value'])) },
+    { path: `${TRACK}/DeviceChain/Mixer/Speaker/Manual`, onOpen: (e) => void (track && (track.speakerOn = bool(e.attrs['Value']))) },
+    {
+      // Live 8 has no Manual: the activator's state is its first automation event.
+      path: `${TRACK}/DeviceChain/Mixer/Speaker/ArrangerAutomation/Events/BoolEvent`,
+      onOpen: (e) => void (track && track.speakerOn === undefined && (track.speakerOn = bool(e.attrs['Value']))),
+    },
+    {
+      path: CLIP,
+      onOpen: (e) => {
+        if (++clipCount > limits.maxMarkers) {
+          throw new DawstampsError('too-many-markers', `The arrangement holds more than ${limits.maxMarkers} audio clips.`, { limit: limits.maxMarkers });
+        }
+        clip = { time: num(e.attrs['Time']), start: undefined, end: undefined, name: '', disabled: false, fileName: null };
+        track?.clips.push(clip);
+      },
+      onClose: () => void (clip = null),
+    },
+    { path: `${CLIP}/CurrentStart`, onOpen: (e) => void (clip && (clip.start = num(e.attrs['Value']))) },
+    { path: `${CLIP}/CurrentEnd`, onOpen: (e) => void (clip && (clip.end = num(e.attrs['Value']))) },
+    { path: `${CLIP}/Name`, onOpen: (e) => void (clip && (clip.name = e.attrs['Value'] ?? '')) },
+    { path: `${CLIP}/Disabled`, onOpen: (e) => void (clip && (clip.disabled = bool(e.attrs['Value']) === true)) },
+    { path: `${CLIP}/SampleRef/FileRef`, onTree: (n) => void (clip && (clip.fileName = fileName(n))) },
+  ];
+}
+
+function pushEvent(list: RawEvent[], ev: RawEvent | null): void {
+  if (ev) list.push(ev);
+}
+
+/** The name Live shows: the user's name, else the effective (automatic) one. */
+function trackName(n: XmlNode): string {
+  const user = valueAt(n, 'UserName') ?? '';
+  return user !== '' ? user : (valueAt(n, 'EffectiveName') ?? '');
+}
+
+/** The sample's file name without folders: Live 9 `Name`, Live 11+ `Path` / `RelativePath`. */
+function fileName(fileRef: XmlNode): string | null {
+  const path = valueAt(fileRef, 'Name') || valueAt(fileRef, 'Path') || valueAt(fileRef, 'RelativePath');
+  if (!path) return null;
+  const base = path.split(/[\\/]/).pop() ?? '';
+  return base === '' ? null : base;
+}

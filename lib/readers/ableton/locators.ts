@@ -1,0 +1,15 @@
+/** Locators → markers, sorted stably by time; the song start. */
+import type { ProjectMarker, Warning } from '../../model';
+import type { RawSet } from './raw';
+
+/** The LiveSet-level locators as tracklist markers, and the beat of the one marked IsSongStart. */
+export function readLocators(raw: RawSet, warnings: Warning[]): { markers: ProjectMarker[]; songStartBeat: number | null } {
+  const usable = raw.locators.filter((l) => l.time !== undefined);
+  if (usable.length < raw.locators.length) {
+    warnings.push({ code: 'bad-locator', message: `${raw.locators.length - usable.length} locator(s) without a readable time were left out.` });
+  }
+  const sorted = usable.map((l) => ({ ...l, time: l.time! })).sort((a, b) => a.time - b.time);
+  const markers: ProjectMarker[] = sorted.map((l) => ({ name: l.name, beat: l.time, kind: 'locator', tracklist: true }));
+  const start = sorted.find((l) => l.songStart);
+  return { markers, songStartBeat: start ? start.time : null };
+}

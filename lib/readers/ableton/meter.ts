@@ -1,0 +1,35 @@
+/** Time signatures: Ableton's enum `99·log2(den) + num − 1`, static and automated. */
+import type { Meter, MeterChange, Warning } from '../../model';
+import type { RawSet } from './raw';
+import { paramEvents } from './tempo';
+
+/** 201 → 4/4, 302 → 6/8, 204 → 7/4; null for values that are no meter. */
+export function decodeMeter(value: number): Meter | null {
+  if (!Number.isInteger(value) || value < 0) return null;
+  const exp = Math.floor(value / 99);
+  if (exp > 6) return null;
+  return { numerator: (value % 99) + 1, denominator: 2 ** exp };
+}
+
+/** The meter at beat 0 and its later changes, sorted by beat. */
+export function readMeter(raw: RawSet, warnings: Warning[]): { meter: Meter; meterChanges: MeterChange[] } {
+  const param = raw.timeSignature;
+  let meter: Meter = (param?.manual !== undefined ? decodeMeter(param.manual) : null) ?? { numerator: 4, denominator: 4 };
+  const events = [...paramEvents(raw, param)].sort((a, b) => a.time - b.time);
+  const changes: MeterChange[] = [];
+  let bad = 0;
+  for (const e of events) {
+    const m = decodeMeter(e.value);
+    if (!m) {
+      bad++;
+      continue;
+    }
+    if (e.time <= 0) meter = m;
+    else {
+      const prev = changes.at(-1) ?? meter;
+      if (prev.numerator !== m.numerator || prev.denominator !== m.denominator) changes.push({ beat: e.time, ...m });
+    }
+  }
+  if (bad > 0) warnings.push({ code: 'bad-time-signature', message: `${bad} time signature value(s) could not be read and were ignored.` });
+  return { meter, meterChanges: changes };
+}

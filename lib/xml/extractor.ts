@@ -1,0 +1,241 @@
+/**
+ * A streaming XML extractor: fed text piece by piece, it walks only the element paths its rules
+ * name, hands back their start tags or small subtrees, and skips everything else with native
+ * string search. It never builds a DOM of the document and keeps at most one pending tag.
+ */
+import { DawstampsError } from '../errors';
+import { childRule, compileRules, hasChildren, type RuleNode } from './rules';
+import { skipStep, startSkip, type SkipState } from './skip';
+import { SpecialFinder } from './special';
+import { isSpace, readStartTag } from './tag';
+import type { XmlLimits, XmlNode, XmlRule } from './types';
+
+interface Frame {
+  name: string;
+  rule: RuleNode | null;
+  /** The node being filled when this frame is inside a captured subtree. */
+  tree: XmlNode | null;
+  /** True for the element whose subtree a rule asked for. */
+  captureRoot: boolean;
+}
+
+/** How many elements one captured subtree may hold. */
+const MAX_CAPTURE_NODES = 10_000;
+
+function broken(what: string): DawstampsError {
+  return new DawstampsError('corrupt-file', `The XML is broken: ${what}.`);
+}
+
+/** Streams XML text through a set of path rules. */
+export class XmlExtractor {
+  /** The root element's name and attributes, once its start tag has been read. */
+  rootName: string | null = null;
+  rootAttrs: Record<string, string> | null = null;
+  private buf = '';
+  private pos = 0;
+  private readonly root: RuleNode;
+  private readonly frames: Frame[] = [];
+  private skip: SkipState | null = null;
+  private skipRule: RuleNode | null = null;
+  private until: { term: string; intoText: boolean } | null = null;
+  private captureNodes = 0;
+  private done = false;
+  private readonly specials = new SpecialFinder();
+  private readonly nextSpecial = (from: number): number => this.specials.next(from);
+
+  constructor(rules: readonly XmlRule[], private readonly limits: XmlLimits) {
+    this.root = compileRules(rules);
+  }
+
+  /** Feeds the next piece of the document. */
+  write(text: string): void {
+    if (this.done) return;
+    this.buf = this.pos < this.buf.length ? this.buf.slice(this.pos) + text : text;
+    this.pos = 0;
+    this.specials.reset(this.buf);
+    this.run();
+    if (this.buf.length - this.pos > this.limits.maxValueBytes + 65_536) {
+      throw new DawstampsError('value-too-long', `A single tag or value in the XML is longer than ${this.limits.maxValueBytes} bytes.`);
+    }
+  }
+
+  /** Ends the document; throws 'corrupt-file' when it stopped early. */
+  end(): void {
+    if (this.done) return;
+    if (this.rootName === null) throw broken('no root element');
+    const open = this.skip?.name ?? this.frames.at(-1)?.name ?? this.rootName;
+    throw broken(`the document ends early, inside <${open}>`);
+  }
+
+  private run(): void {
+    while (!this.done) {
+      if (this.until) {
+        if (!this.runUntil()) return;
+      } else if (this.skip) {
+        if (!this.runSkip(this.skip)) return;
+      } else if (!this.walk()) return;
+    }
+  }
+
+  private runSkip(skip: SkipState): boolean {
+    const r = skipStep(this.buf, this.pos, skip, this.nextSpecial, this.limits.maxValueBytes);
+    this.pos = r.pos;
+    this.checkDepth(this.frames.length + skip.depth);
+    if (r.kind === 'more') return false;
+    if (r.kind === 'special') return this.special();
+    const rule = this.skipRule;
+    this.skip = this.skipRule = null;
+    if (rule) for (const x of rule.rules) x.onClose?.(skip.name);
+    if (this.frames.length === 0) this.done = true;
+    return true;
+  }
+
+  private runUntil(): boolean {
+    const { term, intoText } = this.until!;
+    const i = this.buf.indexOf(term, this.pos);
+    const stop = i === -1 ? Math.max(this.pos, this.buf.length - term.length + 1) : i;
+    if (intoText) this.text(this.pos, stop);
+    if (i === -1) {
+      this.pos = stop;
+      return false;
+    }
+    this.pos = i + term.length;
+    this.until = null;
+    return true;
+  }
+
+  /** Reads one token in walk mode; false when more text is needed. */
+  private walk(): boolean {
+    const buf = this.buf;
+    const lt = buf.indexOf('<', this.pos);
+    if (lt === -1) {
+      this.text(this.pos, buf.length);
+      this.pos = buf.length;
+      return false;
+    }
+    if (lt > this.pos) this.text(this.pos, lt);
+    this.pos = lt;
+    const c = buf.charCodeAt(lt + 1);
+    if (c !== c) return false;
+    if (c === 47) return this.closeTag(lt);
+    if (c === 33 || c === 63) return this.special();
+    return this.openTag(lt);
+  }
+
+  private text(from: number, to: number): void {
+    const top = this.frames.at(-1);
+    if (!top?.tree || from >= to) return;
+    const node = top.tree;
+    node.text += this.buf.slice(from, to);
+    if (node.text.length > this.limits.maxValueBytes) {
+      throw new DawstampsError('value-too-long', `The text of <${node.name}> is longer than ${this.limits.maxValueBytes} bytes.`);
+    }
+  }
+
+  /** A comment, CDATA section or processing instruction at `pos`; DOCTYPE and entities are refused. */
+  private special(): boolean {
+    const buf = this.buf;
+    const p = this.pos;
+    if (buf.charCodeAt(p + 1) === 63) return this.enterUntil('?>', false, p + 2);
+    if (buf.startsWith('<!--', p)) return this.enterUntil('-->', false, p + 4);
+    if (buf.startsWith('<![CDATA[', p)) return this.enterUntil(']]>', this.skip === null, p + 9);
+    const rest = buf.slice(p, p + 12);
+    if (rest.length < 12 && ('<!--'.startsWith(rest) || '<![CDATA['.startsWith(rest) || /^<![A-Za-z]*$/.test(rest))) return false;
+    const word = /^<!([A-Za-z]*)/.exec(rest)?.[1] ?? '';
+    throw new DawstampsError('unsafe-xml', `The XML contains a <!${word || '…'}> declaration; dawstamps does not read DOCTYPEs or entities.`);
+  }
+
+  private enterUntil(term: string, intoText: boolean, from: number): boolean {
+    this.until = { term, intoText };
+    this.pos = from;
+    return true;
+  }
+
+  private closeTag(lt: number): boolean {
+    const gt = this.buf.indexOf('>', lt);
+    if (gt === -1) return false;
+    const name = this.buf.slice(lt + 2, gt).trimEnd();
+    const top = this.frames.pop();
+    if (!top) throw broken(`</${name.slice(0, 60)}> closes nothing`);
+    if (top.name !== name) throw broken(`</${name.slice(0, 60)}> closes <${top.name}>`);
+    this.pos = gt + 1;
+    if (top.rule) {
+      for (const r of top.rule.rules) {
+        if (top.captureRoot) r.onTree?.(top.tree!);
+        r.onClose?.(name);
+      }
+    }
+    if (this.frames.length === 0) this.done = true;
+    return true;
+  }
+
+  private openTag(lt: number): boolean {
+    const buf = this.buf;
+    const top = this.frames.at(-1);
+    const max = this.limits.maxValueBytes;
+    if (top?.tree) return this.captureChild(lt, top.tree);
+    let i = lt + 1;
+    const len = buf.length;
+    while (i < len) {
+      const c = buf.charCodeAt(i);
+      if (isSpace(c) || c === 62 || c === 47) break;
+      i++;
+    }
+    if (i >= len) return false;
+    const name = buf.slice(lt + 1, i);
+    const rule = childRule(top ? top.rule! : this.root, name);
+    const tag = readStartTag(buf, lt, !top || (rule !== null && (rule.wantsOpen || rule.tree)), max);
+    if (!tag) return false;
+    this.pos = tag.end;
+    if (!top) {
+      this.rootName = name;
+      this.rootAttrs = tag.attrs;
+    }
+    if (!rule) {
+      if (!tag.selfClosing) this.skip = startSkip(name);
+      else if (!top) this.done = true;
+      return true;
+    }
+    const attrs = tag.attrs ?? Object.create(null);
+    for (const r of rule.rules) r.onOpen?.({ name, attrs });
+    if (rule.tree) {
+      const node: XmlNode = { name, attrs, children: [], text: '' };
+      this.captureNodes = 0;
+      if (tag.selfClosing) for (const r of rule.rules) (r.onTree?.(node), r.onClose?.(name));
+      else this.push({ name, rule, tree: node, captureRoot: true });
+    } else if (tag.selfClosing) {
+      for (const r of rule.rules) r.onClose?.(name);
+    } else if (hasChildren(rule)) {
+      this.push({ name, rule, tree: null, captureRoot: false });
+    } else {
+      this.skip = startSkip(name);
+      this.skipRule = rule;
+    }
+    if (!top && tag.selfClosing) this.done = true;
+    return true;
+  }
+
+  private captureChild(lt: number, parent: XmlNode): boolean {
+    const tag = readStartTag(this.buf, lt, true, this.limits.maxValueBytes);
+    if (!tag) return false;
+    if (++this.captureNodes > MAX_CAPTURE_NODES) {
+      throw new DawstampsError('value-too-long', `The element <${this.frames.find((f) => f.captureRoot)?.name}> holds more than ${MAX_CAPTURE_NODES} elements.`);
+    }
+    const node: XmlNode = { name: tag.name, attrs: tag.attrs!, children: [], text: '' };
+    parent.children.push(node);
+    this.pos = tag.end;
+    if (!tag.selfClosing) this.push({ name: tag.name, rule: null, tree: node, captureRoot: false });
+    return true;
+  }
+
+  private push(frame: Frame): void {
+    this.frames.push(frame);
+    this.checkDepth(this.frames.length);
+  }
+
+  private checkDepth(depth: number): void {
+    if (depth > this.limits.maxXmlDepth) {
+      throw new DawstampsError('xml-too-deep', `The XML is nested deeper than ${this.limits.maxXmlDepth} elements.`, { limit: this.limits.maxXmlDepth });
+    }
+  }
+}

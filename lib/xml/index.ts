@@ -1,0 +1,5 @@
+export { XmlExtractor } from './extractor';
+export { XmlByteReader } from './byte-reader';
+export { child, descend, valueAt } from './node';
+export { decodeEntities } from './tag';
+export type { XmlElement, XmlLimits, XmlNode, XmlRule } from './types';

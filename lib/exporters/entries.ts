@@ -1,4 +1,5 @@
 /** The markers as exporters see them: names made safe (and optionally cleaned), negatives decided. */
+import { DawstampsError } from '../errors';
 import type { Result, ResultMarker, Warning } from '../model';
 import { cleanName, formatClock, sanitizeName } from '../text';
 import type { ExportOptions } from './types';
@@ -19,10 +20,16 @@ export interface Entries {
   warnings: Warning[];
 }
 
-/** Names every marker; `keepEmpty` leaves empty names empty (data formats), otherwise `Track N`. */
+/**
+ * Names every marker (`keepEmpty` leaves empty names empty for data formats, otherwise `Track N`)
+ * and puts them in time order; a marker without a finite time is an 'export-failed' error.
+ */
 export function toEntries(result: Result, options: ExportOptions, keepEmpty = false): Entries {
   const unnamed: number[] = [];
   const entries = result.markers.map((marker, i): Entry => {
+    if (!Number.isFinite(marker.seconds)) {
+      throw new DawstampsError('export-failed', `Marker ${i + 1} ("${sanitizeName(String(marker.name))}") has no valid time (${marker.seconds}).`);
+    }
     let name = options.cleanNames ? cleanName(marker.name) : sanitizeName(marker.name);
     if (name === '' && !keepEmpty) {
       name = `Track ${i + 1}`;
@@ -32,9 +39,11 @@ export function toEntries(result: Result, options: ExportOptions, keepEmpty = fa
     if (marker.endSeconds !== undefined) entry.endSeconds = marker.endSeconds;
     return entry;
   });
+  if (entries.some((e, i) => i > 0 && e.seconds < entries[i - 1]!.seconds)) entries.sort((a, b) => a.seconds - b.seconds);
   const warnings: Warning[] = [];
   if (unnamed.length > 0) {
-    const list = unnamed.map((n) => `"Track ${n}"`).join(', ');
+    const shown = unnamed.slice(0, 10).map((n) => `"Track ${n}"`);
+    const list = unnamed.length > 10 ? `${shown.join(', ')} and ${unnamed.length - 10} more` : shown.join(', ');
     warnings.push({ code: 'empty-name', message: `${plural(unnamed.length, 'marker has', 'markers have')} no name; named ${list}.` });
   }
   return { entries, warnings };

@@ -1,6 +1,6 @@
 /** The one registry of export formats; every list of formats (CLI, API, page) is derived from it. */
 import { DawstampsError } from '../errors';
-import type { Result } from '../model';
+import type { Result, Warning } from '../model';
 import { audacity } from './audacity';
 import { csv } from './csv';
 import { cue } from './cue';
@@ -56,13 +56,55 @@ export function isExportFormat(id: unknown): id is ExportFormat {
   return typeof id === 'string' && Object.hasOwn(exporters, id);
 }
 
+/** Warnings of one code shown before the rest are summed up in one line. */
+export const MAX_WARNINGS_PER_CODE = 20;
+
+/** Keeps the first MAX_WARNINGS_PER_CODE warnings of each code and counts the rest in one more. */
+export function capWarnings(warnings: Warning[]): Warning[] {
+  const seen = new Map<string, number>();
+  const out: Warning[] = [];
+  for (const w of warnings) {
+    const n = (seen.get(w.code) ?? 0) + 1;
+    seen.set(w.code, n);
+    if (n <= MAX_WARNINGS_PER_CODE) out.push(w);
+  }
+  for (const [code, n] of seen) {
+    if (n > MAX_WARNINGS_PER_CODE) out.push({ code, message: `…and ${n - MAX_WARNINGS_PER_CODE} more like the above.` });
+  }
+  return out;
+}
+
+const CHOICES = { precision: ['s', 'ms'], rounding: ['down', 'nearest', 'up'] } as const;
+const TEXTS = ['title', 'performer', 'audioFile'] as const;
+
+/** Throws DawstampsError 'invalid-option' for an option value the exporters do not know. */
+export function checkExportOptions(options: ExportOptions): void {
+  for (const [key, allowed] of Object.entries(CHOICES)) {
+    const value: unknown = options[key as keyof typeof CHOICES];
+    if (value !== undefined && !(allowed as readonly unknown[]).includes(value)) {
+      throw new DawstampsError('invalid-option', `The ${key} option must be one of ${allowed.join(', ')}; got "${String(value)}".`);
+    }
+  }
+  for (const key of ['fix', 'cleanNames'] as const) {
+    if (options[key] !== undefined && typeof options[key] !== 'boolean') {
+      throw new DawstampsError('invalid-option', `The ${key} option must be true or false.`);
+    }
+  }
+  for (const key of TEXTS) {
+    if (options[key] !== undefined && typeof options[key] !== 'string') {
+      throw new DawstampsError('invalid-option', `The ${key} option must be text.`);
+    }
+  }
+}
+
 /** Exports a result in a format; throws DawstampsError 'invalid-option' for an unknown format. */
 export function exportResult(result: Result, format: string, options: ExportOptions = {}): ExportedFile {
   if (!isExportFormat(format)) {
     const known = Object.keys(exporters).join(', ');
     throw new DawstampsError('invalid-option', `Unknown export format "${format}". Use one of: ${known}.`);
   }
+  checkExportOptions(options);
   const exporter: Exporter = exporters[format];
   const { text, warnings } = exporter.export(result, options);
-  return { text, warnings, mediaType: exporter.mediaType, extension: exporter.extension };
+  return { text, warnings: capWarnings(warnings), mediaType: exporter.mediaType, extension: exporter.extension };
 }

@@ -35,25 +35,26 @@ export function fixChapters(input: readonly Chapter[], end: number | null): { ch
       warnings.push({ code: 'youtube-intro', message: `Added "0:00 Intro": YouTube chapters start at 0:00 and "${first.name}" starts at ${ytClock(first.time)}.` });
     }
   }
-  let i = 0;
-  while (i < chapters.length) {
-    const length = lengthOf(chapters, i, end);
-    if (length >= MIN_LENGTH || chapters.length === 1) {
-      i++;
-      continue;
+  // One pass, linear even for hostile lists: a chapter is checked when the next one arrives.
+  const out: Chapter[] = [];
+  const merge = (length: number, into: Chapter): void => {
+    const short = out.pop()!;
+    const tail = out.length === 0 ? `"${into.name}", which now starts at 0:00` : `"${out[out.length - 1]!.name}"`;
+    warnings.push({ code: 'youtube-merged', message: `${shortness(short, length, end)}: merged into ${tail}.` });
+  };
+  for (const chapter of chapters) {
+    const last = out[out.length - 1];
+    if (last && chapter.time - last.time < MIN_LENGTH) {
+      merge(chapter.time - last.time, chapter);
+      if (out.length === 0) chapter.time = 0;
     }
-    const what = shortness(chapters[i]!, length, end);
-    if (i === 0) {
-      const next = chapters[1]!;
-      warnings.push({ code: 'youtube-merged', message: `${what}: merged into "${next.name}", which now starts at 0:00.` });
-      next.time = 0;
-      chapters.splice(0, 1);
-    } else {
-      warnings.push({ code: 'youtube-merged', message: `${what}: merged into "${chapters[i - 1]!.name}".` });
-      chapters.splice(i, 1);
-    }
+    out.push(chapter);
   }
-  return { chapters, warnings };
+  while (end !== null && out.length > 1 && end - out[out.length - 1]!.time < MIN_LENGTH) {
+    const last = out[out.length - 1]!;
+    merge(end - last.time, last);
+  }
+  return { chapters: out, warnings };
 }
 
 /** Why a chapter is too short, for a warning: its length, or that it starts after the set ends. */

@@ -38,3 +38,38 @@ describe('the derived lists', () => {
     expect(exportFormatIds).toEqual(['text', 'youtube', 'cue', 'csv', 'json', 'audacity', 'webvtt', 'ffmetadata', 'podcast', 'mixcloud']);
   });
 });
+
+describe('option and input checks', () => {
+  const result = makeResult([[0, 'A']]);
+  it('rejects unknown option values with invalid-option', () => {
+    const bad: Array<Record<string, unknown>> = [{ precision: 'us' }, { rounding: 'half' }, { fix: 'no' }, { cleanNames: 1 }, { title: 5 }];
+    for (const options of bad) {
+      expect(() => exportResult(result, 'text', options as never)).toThrow(expect.objectContaining({ name: 'DawstampsError', code: 'invalid-option' }));
+    }
+  });
+  it('turns a marker without a finite time into export-failed, in every format', () => {
+    const broken = makeResult([[0, 'A'], [Number.NaN, 'B']]);
+    for (const id of exportFormatIds.filter((f) => f !== 'json')) {
+      expect(() => exportResult(broken, id)).toThrow(expect.objectContaining({ code: 'export-failed', message: 'Marker 2 ("B") has no valid time (NaN).' }));
+    }
+  });
+  it('puts markers out of order back in time order', () => {
+    expect(exportResult(makeResult([[60, 'B'], [0, 'A']]), 'text').text).toBe('00:00 A\n01:00 B\n');
+  });
+  it('lists at most ten unnamed markers in the warning', () => {
+    const many = makeResult(Array.from({ length: 25 }, (_, i): [number, string] => [i, '']));
+    expect(exportResult(many, 'text').warnings[0]!.message).toMatch(/"Track 10" and 15 more\.$/);
+  });
+});
+
+describe('warning lists', () => {
+  it('show twenty of a kind and count the rest', () => {
+    const crowded = makeResult(Array.from({ length: 60 }, (_, i): [number, string] => [i * 2, `M${i}`]), 130);
+    const { text, warnings } = exportResult(crowded, 'youtube');
+    expect(text).toBe('0:00 M4\n1:58 M59\n');
+    const merged = warnings.filter((w) => w.code === 'youtube-merged');
+    expect(merged).toHaveLength(21);
+    expect(merged[20]!.message).toBe('…and 38 more like the above.');
+    expect(merged[0]!.message).toContain('"M0"');
+  });
+});

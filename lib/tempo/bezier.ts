@@ -46,6 +46,22 @@ export function solveU(curve: TempoCurve, t: number): number {
   return (lo + hi) / 2;
 }
 
+/**
+ * Where the beat curve is steepest in BPM (X′(u) smallest), when that is inside (0, 1): a
+ * vertical tangent there makes the BPM jump within a few steps. X′ is a quadratic in u.
+ */
+export function flattestU(curve: TempoCurve): number | null {
+  const curvature = 3 * curve.c1x - 3 * curve.c2x + 1;
+  if (curvature <= 0) return null;
+  const u = (2 * curve.c1x - curve.c2x) / curvature;
+  return u > 0 && u < 1 ? u : null;
+}
+
+/** The normalised beat X(u) (0 at the segment start, 1 at its end). */
+export function beatFraction(curve: TempoCurve, u: number): number {
+  return bernstein(curve.c1x, curve.c2x, u);
+}
+
 /** The BPM at parameter u. */
 export function bpmAtU(seg: CurveSegment, u: number): number {
   return seg.v0 + (seg.v1 - seg.v0) * bernstein(seg.curve.c1y, seg.curve.c2y, u);

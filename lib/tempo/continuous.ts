@@ -1,20 +1,27 @@
 /** Model 2 (timing.md): seconds(b) = ∫₀ᵇ 60 / bpm(x) dx, O(n) build, O(log n) per query. */
-import { curveSecondsTo } from './bezier';
+import { curveSeconds, solveU } from './bezier';
 import { segmentAt, type Envelope } from './envelope';
 import { fillFromAnchor } from './prefix';
-import { curveSegment } from './segment';
+import { curveSegment, segmentBpm } from './segment';
+
+/** Seconds from beat xa to beat xb, both inside segment j (negative when xb < xa). */
+function between(env: Envelope, j: number, xa: number, xb: number): number {
+  if (xb < xa) return -between(env, j, xb, xa);
+  if (xb === xa) return 0;
+  const curve = curveSegment(env, j);
+  if (curve) {
+    const span = curve.b1 - curve.b0;
+    return curveSeconds(curve, solveU(curve.curve, (xa - curve.b0) / span), solveU(curve.curve, (xb - curve.b0) / span));
+  }
+  const v0 = segmentBpm(env, j, xa);
+  const r = (segmentBpm(env, j, xb) - v0) / v0;
+  // 60·Δb/(v − v0)·ln(v/v0), written so that a flat or nearly flat ramp loses nothing.
+  return r === 0 ? (60 * (xb - xa)) / v0 : (60 * (xb - xa) * (Math.log1p(r) / r)) / v0;
+}
 
 /** Seconds from the start of segment j to beat x inside it. */
 function partial(env: Envelope, j: number, x: number): number {
-  const b0 = env.beats[j]!;
-  if (x <= b0) return 0;
-  const curve = curveSegment(env, j);
-  if (curve) return curveSecondsTo(curve, x);
-  const v0 = env.from[j]!;
-  const v = v0 + ((env.to[j]! - v0) * (x - b0)) / (env.beats[j + 1]! - b0);
-  const r = (v - v0) / v0;
-  // 60·Δb/(v − v0)·ln(v/v0), written so that a flat or nearly flat ramp loses nothing.
-  return r === 0 ? (60 * (x - b0)) / v0 : (60 * (x - b0) * (Math.log1p(r) / r)) / v0;
+  return between(env, j, env.beats[j]!, x);
 }
 
 /** Builds seconds(beat) for the continuous model; negative beats give negative seconds. */
@@ -30,8 +37,11 @@ export function continuousSeconds(env: Envelope): (beat: number) => number {
 
   return (beat: number): number => {
     const j = segmentAt(env.beats, beat);
-    if (j < 0) return at[0]! - (60 * (env.beats[0]! - beat)) / env.leftBpm;
+    if (j < 0) return j0 < 0 ? (60 * beat) / env.leftBpm : at[0]! - (60 * (env.beats[0]! - beat)) / env.leftBpm;
+    if (j >= last && j0 >= last) return (60 * beat) / env.from[last]!;
     if (j >= last) return at[last]! + (60 * (beat - env.beats[last]!)) / env.from[last]!;
-    return at[j]! + partial(env, j, beat);
+    // in the segment holding beat 0, measure from 0 itself: no cancellation against a far-left start
+    if (j === j0) return between(env, j, 0, beat);
+    return j < j0 ? at[j + 1]! - between(env, j, beat, env.beats[j + 1]!) : at[j]! + partial(env, j, beat);
   };
 }

@@ -16,7 +16,7 @@ export function segmentBpm(env: Envelope, j: number, x: number): number {
   if (curve) return curveBpm(curve, x);
   const b0 = env.beats[j]!;
   const v0 = env.from[j]!;
-  return v0 + ((env.to[j]! - v0) * (x - b0)) / (env.beats[j + 1]! - b0);
+  return v0 + (env.to[j]! - v0) * ((x - b0) / (env.beats[j + 1]! - b0));
 }
 
 /** The BPM at any beat: held outside the breakpoints, right-continuous at jumps. */

@@ -5,39 +5,11 @@
  * O(n) build and O(log n) per query: closed forms over straight ramps (harmonic.ts) and a
  * bounded Euler–Maclaurin sum over curves, never one term per step.
  */
-import { curveBpm, curveSeconds, curveSlope, solveU, type CurveSegment } from './bezier';
+import { curvedCells } from './curved-cells';
 import type { Envelope } from './envelope';
 import { harmonicSum } from './harmonic';
 import { fillFromAnchor } from './prefix';
 import { curveSegment, segmentBpm } from './segment';
-
-/** Curves with more cells than this sum HEAD cells at each end directly, the middle by Euler–Maclaurin. */
-const CURVE_DIRECT = 64;
-const HEAD = 16;
-
-/** Σ_{m=0}^{count-1} step·60/bpm((k0+m)·step) over a curved segment. */
-function curvedCells(seg: CurveSegment, k0: number, count: number, step: number): number {
-  const cell = (m: number): number => (60 * step) / curveBpm(seg, (k0 + m) * step);
-  let sum = 0;
-  if (count <= CURVE_DIRECT) {
-    for (let m = 0; m < count; m++) sum += cell(m);
-    return sum;
-  }
-  for (let m = 0; m < HEAD; m++) sum += cell(m) + cell(count - 1 - m);
-  const a = HEAD;
-  const b = count - 1 - HEAD;
-  const span = seg.b1 - seg.b0;
-  const ua = solveU(seg.curve, ((k0 + a) * step - seg.b0) / span);
-  const ub = solveU(seg.curve, ((k0 + b) * step - seg.b0) / span);
-  // d(cell)/dm = −60·step²·bpm′/bpm²
-  const slope = (m: number): number => {
-    const x = (k0 + m) * step;
-    const v = curveBpm(seg, x);
-    const d = (-60 * step * step * curveSlope(seg, x)) / (v * v);
-    return Number.isFinite(d) ? d : 0;
-  };
-  return sum + curveSeconds(seg, ua, ub) + (cell(a) + cell(b)) / 2 + (slope(b) - slope(a)) / 12;
-}
 
 /** A stepped timeline over an envelope with the given grid step (beats). */
 export function steppedSeconds(env: Envelope, step: number): (beat: number) => number {
@@ -67,9 +39,12 @@ export function steppedSeconds(env: Envelope, step: number): (beat: number) => n
     const curve = curveSegment(env, j);
     if (curve) return curvedCells(curve, k0, k1 - k0, step);
     const b0 = env.beats[j]!;
+    const span = env.beats[j + 1]! - b0;
     const v0 = env.from[j]!;
-    const slope = (env.to[j]! - v0) / (env.beats[j + 1]! - b0);
-    return 60 * step * harmonicSum(v0 + slope * (k0 * step - b0), slope * step, k1 - k0);
+    const dv = env.to[j]! - v0;
+    // a segment narrower than a step holds one cell at most: its slope never multiplies a count
+    const first = v0 + dv * ((k0 * step - b0) / span);
+    return 60 * step * harmonicSum(first, k1 - k0 > 1 ? (dv / span) * step : 0, k1 - k0);
   };
   /** The last region j with firstCell[j] ≤ k: -1 left hold, `last` right hold. */
   const regionOf = (k: number): number => {
@@ -95,9 +70,16 @@ export function steppedSeconds(env: Envelope, step: number): (beat: number) => n
     const k = floorGrid(beat);
     const j = regionOf(k);
     const rest = beat - k * step;
+    if (j === r0) {
+      // the region holding grid line 0: count from there, no cancellation against a far-left start
+      const cell = j < 0 ? leftCell : j >= last ? rightCell : (60 * step) / segmentBpm(env, j, k * step);
+      if (j < 0 || j >= last) return k * cell + rest * (cell / step);
+      return (k >= 0 ? cells(j, 0, k) : -cells(j, k, 0)) + rest * (cell / step);
+    }
     if (j < 0) return at[0]! - (firstCell[0]! - k) * leftCell + rest * (leftCell / step);
     if (j >= last) return at[last]! + (k - firstCell[last]!) * rightCell + rest * (rightCell / step);
     const bpm = segmentBpm(env, j, k * step);
+    if (j < r0) return at[j + 1]! - cells(j, k, firstCell[j + 1]!) + (rest * 60) / bpm;
     return at[j]! + cells(j, firstCell[j]!, k) + (rest * 60) / bpm;
   };
 }

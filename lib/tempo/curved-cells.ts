@@ -1,0 +1,46 @@
+/**
+ * The stepped sum over a curved segment, Σ step·60/bpm(g_k), in bounded time: short runs one
+ * cell at a time; long runs sum HEAD cells at each end directly and the middle by
+ * Euler–Maclaurin (the continuous integral, computed in the curve parameter, plus the
+ * trapezoid and first-derivative corrections). A run is first split where the beat curve is
+ * flattest, so a BPM that rises almost vertically mid-segment is summed cell by cell too.
+ */
+import { beatFraction, curveBpm, curveSeconds, curveSlope, flattestU, solveU, type CurveSegment } from './bezier';
+
+const DIRECT = 128;
+const HEAD = 32;
+
+function run(seg: CurveSegment, k0: number, count: number, step: number): number {
+  const cell = (m: number): number => (60 * step) / curveBpm(seg, (k0 + m) * step);
+  let sum = 0;
+  if (count <= DIRECT) {
+    for (let m = 0; m < count; m++) sum += cell(m);
+    return sum;
+  }
+  for (let m = 0; m < HEAD; m++) sum += cell(m) + cell(count - 1 - m);
+  const a = HEAD;
+  const b = count - 1 - HEAD;
+  const span = seg.b1 - seg.b0;
+  const ua = solveU(seg.curve, ((k0 + a) * step - seg.b0) / span);
+  const ub = solveU(seg.curve, ((k0 + b) * step - seg.b0) / span);
+  // d(cell)/dm = −60·step²·bpm′/bpm²
+  const slope = (m: number): number => {
+    const x = (k0 + m) * step;
+    const v = curveBpm(seg, x);
+    const d = (-60 * step * step * curveSlope(seg, x)) / (v * v);
+    return Number.isFinite(d) ? d : 0;
+  };
+  return sum + curveSeconds(seg, ua, ub) + (cell(a) + cell(b)) / 2 + (slope(b) - slope(a)) / 12;
+}
+
+/** Σ_{m=0}^{count-1} step·60/bpm((k0+m)·step) over a curved segment. */
+export function curvedCells(seg: CurveSegment, k0: number, count: number, step: number): number {
+  if (count > DIRECT) {
+    const u = flattestU(seg.curve);
+    if (u !== null) {
+      const split = Math.floor((seg.b0 + beatFraction(seg.curve, u) * (seg.b1 - seg.b0)) / step) - k0;
+      if (split > HEAD && split < count - HEAD) return run(seg, k0, split, step) + run(seg, k0 + split, count - split, step);
+    }
+  }
+  return run(seg, k0, count, step);
+}

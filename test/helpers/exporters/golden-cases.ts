@@ -15,16 +15,22 @@ export interface GoldenCase {
 
 const FIXTURES = fileURLToPath(new URL('../../../../shared/fixtures/', import.meta.url));
 
-function fixture(path: string, options: ExportOptions = {}): GoldenCase {
+function fixture(path: string, options: ExportOptions = {}, suffix = ''): GoldenCase {
   const file = path.split('/').pop()!;
   return {
-    name: path.replace('/', '-').replace(/\.[^.]+$/, ''),
+    name: path.replace('/', '-').replace(/\.[^.]+$/, '') + suffix,
     load: () => convert(new Uint8Array(readFileSync(FIXTURES + path)), { fileName: file }),
     options,
   };
 }
 
 export const goldenCases: GoldenCase[] = [
+  // Live 10.1.7, 120 bpm, 15 locators: runs past an hour, two empty names, a non-Latin name.
+  fixture('ableton/example-120.als'),
+  // The same set with milliseconds, fixing off and the mix named.
+  fixture('ableton/example-120.als', { precision: 'ms', fix: false, title: 'Example 120', performer: 'mirvs', audioFile: 'example-120.mp3' }, '-ms-nofix'),
+  // Live 10.1.7 with tempo automation: six locators within 9 s (every YouTube chapter too short).
+  fixture('ableton/automation.als'),
   // FL Studio 20 set, 13 markers, runs past an hour (shared/fixtures/LICENSES.md).
   fixture('flstudio/fl-test.flp'),
   // Tempo automation; the last markers lie after the end of the last clip.

@@ -1,0 +1,65 @@
+import { Duration } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { LAMBDA_ENTRIES } from './bundle-options';
+import { DawstampsFunction } from './dawstamps-function';
+import { RESULT_PREFIX, UPLOAD_PREFIX } from './storage';
+
+/** Longest one batch may run; the queue's visibility timeout is derived from it. */
+export const WORKER_TIMEOUT = Duration.seconds(60);
+/** AWS's advice for SQS-triggered Lambdas: visibility timeout at least 6 × the function timeout. */
+export const VISIBILITY_FACTOR = 6;
+/** Deliveries before a message is parked in the dead-letter queue. */
+export const MAX_RECEIVE_COUNT = 3;
+
+export interface WorkerProps {
+  readonly bucket: IBucket;
+  readonly environment: Record<string, string>;
+}
+
+/** The upload queue, its dead-letter queue, and the worker Lambda that drains it. */
+export class Worker extends Construct {
+  readonly queue: Queue;
+  readonly deadLetterQueue: Queue;
+  readonly function: DawstampsFunction;
+
+  constructor(scope: Construct, id: string, props: WorkerProps) {
+    super(scope, id);
+    this.deadLetterQueue = new Queue(this, 'DeadLetters', {
+      retentionPeriod: Duration.days(14),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    this.queue = new Queue(this, 'Uploads', {
+      visibilityTimeout: Duration.seconds(WORKER_TIMEOUT.toSeconds() * VISIBILITY_FACTOR),
+      retentionPeriod: Duration.days(1),
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: MAX_RECEIVE_COUNT },
+    });
+    this.function = new DawstampsFunction(this, 'Function', {
+      entry: LAMBDA_ENTRIES.worker,
+      description: 'dawstamps worker: converts an uploaded project and stores the result',
+      timeout: WORKER_TIMEOUT,
+      // CPU-bound: 1,024 MB buys ~0.6 vCPU; the converter itself stays far below this in memory.
+      memorySize: 1024,
+      environment: props.environment,
+    });
+    this.function.addEventSource(new SqsEventSource(this.queue, {
+      batchSize: 5,
+      reportBatchItemFailures: true,
+      maxConcurrency: 5,
+    }));
+    this.function.addToRolePolicy(new PolicyStatement({
+      actions: ['s3:GetObject'],
+      resources: [props.bucket.arnForObjects(`${UPLOAD_PREFIX}*`)],
+    }));
+    this.function.addToRolePolicy(new PolicyStatement({
+      actions: ['s3:PutObject'],
+      resources: [props.bucket.arnForObjects(`${RESULT_PREFIX}*`)],
+    }));
+  }
+}

@@ -1,0 +1,109 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { resourceOf, synthesize, type Synthesized } from '../helpers/infra/synth';
+
+let s: Synthesized;
+beforeAll(() => { s = synthesize(); });
+
+const fn = (name: 'Api' | 'Worker'): [string, { Properties: Record<string, any> }] =>
+  resourceOf(s, 'AWS::Lambda::Function', `${name}Function`);
+const bucketRef = (): { Ref: string } => ({ Ref: resourceOf(s, 'AWS::S3::Bucket', 'StorageBucket')[0] });
+
+describe('the queues', () => {
+  it('hide a message for at least 6 × the worker timeout', () => {
+    const timeout = fn('Worker')[1].Properties.Timeout as number;
+    const visibility = resourceOf(s, 'AWS::SQS::Queue', 'WorkerUploads')[1].Properties.VisibilityTimeout as number;
+    expect(timeout).toBeGreaterThan(0);
+    expect(visibility).toBeGreaterThanOrEqual(6 * timeout);
+  });
+
+  it('park a message in the dead-letter queue after 3 receives', () => {
+    const [dlqId] = resourceOf(s, 'AWS::SQS::Queue', 'WorkerDeadLetters');
+    s.template.hasResourceProperties('AWS::SQS::Queue', {
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] }, maxReceiveCount: 3 },
+    });
+  });
+
+  it('are encrypted and refuse requests without TLS', () => {
+    for (const id of ['WorkerUploads', 'WorkerDeadLetters']) {
+      const [queueId, queue] = resourceOf(s, 'AWS::SQS::Queue', id);
+      expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
+      s.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: queueId }],
+        PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({
+          Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        })]) },
+      });
+    }
+  });
+});
+
+describe('the functions', () => {
+  it.each(['Api', 'Worker'] as const)('%s runs Node.js 22 on arm64 from a bundled ESM handler', (name) => {
+    expect(fn(name)[1].Properties).toMatchObject({
+      Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler',
+    });
+  });
+
+  it.each(['Api', 'Worker'] as const)('%s logs to its own log group kept for two weeks', (name) => {
+    const [logsId, logs] = resourceOf(s, 'AWS::Logs::LogGroup', `${name}FunctionLogs`);
+    expect(logs.Properties.RetentionInDays).toBe(14);
+    expect(fn(name)[1].Properties.LoggingConfig).toEqual({ LogGroup: { Ref: logsId } });
+  });
+
+  it('the worker gets the storage contract in its environment', () => {
+    expect(fn('Worker')[1].Properties.Environment.Variables).toEqual({
+      BUCKET_NAME: bucketRef(), UPLOAD_PREFIX: 'uploads/', RESULT_PREFIX: 'results/',
+      MAX_UPLOAD_BYTES: { Ref: 'MaxUploadBytes' },
+    });
+  });
+
+  it('the API also gets the optional token and the allowed origins', () => {
+    expect(fn('Api')[1].Properties.Environment.Variables).toEqual({
+      BUCKET_NAME: bucketRef(), UPLOAD_PREFIX: 'uploads/', RESULT_PREFIX: 'results/',
+      MAX_UPLOAD_BYTES: { Ref: 'MaxUploadBytes' },
+      API_TOKEN: { Ref: 'ApiToken' }, ALLOWED_ORIGINS: { Ref: 'AllowedOrigins' },
+    });
+  });
+
+  it('the worker drains the upload queue in bounded batches, reporting partial failures', () => {
+    const [queueId] = resourceOf(s, 'AWS::SQS::Queue', 'WorkerUploads');
+    const mapping = resourceOf(s, 'AWS::Lambda::EventSourceMapping', 'WorkerFunction')[1].Properties;
+    expect(mapping).toMatchObject({
+      EventSourceArn: { 'Fn::GetAtt': [queueId, 'Arn'] },
+      FunctionName: { Ref: fn('Worker')[0] },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    expect(mapping.BatchSize).toBeLessThanOrEqual(10);
+    expect(mapping.ScalingConfig.MaximumConcurrency).toBeGreaterThanOrEqual(2);
+    expect(mapping.ScalingConfig.MaximumConcurrency).toBeLessThanOrEqual(10);
+  });
+
+  it('the API answers on a public Function URL (authentication is the app\'s optional token)', () => {
+    s.template.hasResourceProperties('AWS::Lambda::Url', {
+      AuthType: 'NONE', TargetFunctionArn: { 'Fn::GetAtt': [fn('Api')[0], 'Arn'] },
+    });
+  });
+
+  it('nothing in the stack bills while idle: no API Gateway, no NAT, no provisioned concurrency', () => {
+    const types = new Set(Object.values(s.json.Resources as Record<string, { Type: string }>).map((r) => r.Type));
+    for (const t of types) expect(t).not.toMatch(/ApiGateway|EC2::NatGateway|EC2::Instance|RDS|ElastiCache|KMS::Key/);
+    for (const f of Object.values(s.template.findResources('AWS::Lambda::Function'))) {
+      expect(f.Properties.ProvisionedConcurrencyConfig).toBeUndefined();
+    }
+  });
+});
+
+describe('the parameters and outputs', () => {
+  it('the API token is a NoEcho parameter that defaults to empty (open API)', () => {
+    expect(s.json.Parameters.ApiToken).toMatchObject({ Type: 'String', NoEcho: true, Default: '' });
+  });
+
+  it('the upload cap defaults to 100 MB', () => {
+    expect(s.json.Parameters.MaxUploadBytes).toMatchObject({ Type: 'Number', Default: 104857600 });
+  });
+
+  it('outputs the API URL', () => {
+    s.template.hasOutput('ApiUrl', { Value: { 'Fn::GetAtt': [resourceOf(s, 'AWS::Lambda::Url', 'ApiFunction')[0], 'FunctionUrl'] } });
+  });
+});

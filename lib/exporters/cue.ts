@@ -2,7 +2,7 @@
 import { DawstampsError } from '../errors';
 import type { Warning } from '../model';
 import { CUE_FRAMES, formatCueFrames, splitArtistTitle } from '../text';
-import { clampToStart, toEntries } from './entries';
+import { clampToStart, clock, toEntries } from './entries';
 import { audioFileName, mixPerformer, mixTitle } from './mix-info';
 import { increasingUnits } from './spans';
 import type { Exporter } from './types';
@@ -60,6 +60,12 @@ export const cue: Exporter = {
       lines.push(`    INDEX 01 ${formatCueFrames(at)}`);
     });
     if (quoted) warnings.push(quoteWarning());
+    const end = result.durationSeconds;
+    const late = end === null ? [] : entries.filter((e) => e.seconds >= end);
+    if (late.length > 0) {
+      const names = late.map((e) => `"${e.name}"`).join(', ');
+      warnings.push({ code: 'after-end', message: `${names} start${late.length === 1 ? 's' : ''} after the set ends (${clock(end!)}); players may never reach ${late.length === 1 ? 'it' : 'them'}.` });
+    }
     return { text: lines.map((l) => `${l}\n`).join(''), warnings };
   },
 };

@@ -82,6 +82,10 @@ describe('cue export', () => {
     expect(warnings.map((w) => w.code)).toEqual(['before-start', 'before-start']);
     expect(warnings[0]!.message).toContain('"Gone"');
   });
+  it('warns about tracks that start after the set ends', () => {
+    const { warnings } = exportResult(makeResult([[0, 'A'], [29, 'B'], [35, 'C']], 30.5), 'cue');
+    expect(warnings).toEqual([{ code: 'after-end', message: '"C" starts after the set ends (0:30.500); players may never reach it.' }]);
+  });
   it('picks the FILE type from the audio extension', () => {
     expect(cueFileType('a.MP3')).toBe('MP3');
     expect(cueFileType('a.aiff')).toBe('AIFF');

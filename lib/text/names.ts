@@ -3,18 +3,23 @@
 /** Line breaks and tabs become a space; every other control character goes. */
 const BREAKS = /[\t\n\v\f\r\u0085\u2028\u2029]+/g;
 // eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\ufeff]/g;
+/** A UTF-16 half without its other half cannot be written as UTF-8. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-/** Trims a name, keeps its Unicode (NFC), turns line breaks into spaces and strips control characters. */
+/**
+ * Trims a name, keeps its Unicode (NFC), turns line breaks into spaces, strips control characters
+ * and byte-order marks, and replaces broken UTF-16 halves with U+FFFD.
+ */
 export function sanitizeName(name: string): string {
-  return name.normalize('NFC').replace(BREAKS, ' ').replace(CONTROLS, '').trim();
+  return name.replace(LONE_SURROGATE, '\ufffd').normalize('NFC').replace(BREAKS, ' ').replace(CONTROLS, '').trim();
 }
 
 const AUDIO_EXTENSION = /\.(mp3|wav|wave|flac|aiff?|m4a|aac|ogg|oga|opus|wma|alac|mp4|webm)$/i;
 /** "01. ", "1) ", "01 " (zero-padded): a track number, not part of a name like "50 Cent". */
 const TRACK_NUMBER = /^(?:\d{1,3}\s*[.)]\s+|0\d\s+(?!-\s))/;
-/** "01 - Artist - Title": the number is junk only when an "Artist - Title" follows. */
-const NUMBER_DASH = /^\d{1,3}\s+-\s+(?=.+ - )/;
+/** "01 - Artist - Title", "01 - Intro": a number before " - " is junk when zero-padded or an "Artist - Title" follows. */
+const NUMBER_DASH = /^(?:\d{1,3}\s+-\s+(?=.+ - )|0\d\s*-\s+)/;
 const SITE = /(?:www\.|https?:\/\/)[^\s\])]+|\b[\w-]+\.(?:com|net|org|ru|info|biz|io|to|cc|me|fm|xyz)\b/i;
 const JUNK_WORDS =
   /^(?:free\s*(?:download|dl)|official\s*(?:video|audio|music\s*video|lyric\s*video)|lyrics?(?:\s*video)?|hq|hd|4k|audio|video|\d{2,3}\s*kbps|320|256|192|128)$/i;

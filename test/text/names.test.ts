@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanName, sanitizeName, splitArtistTitle } from '../../lib/text';
 
@@ -7,6 +8,8 @@ describe('sanitizeName', () => {
     expect(sanitizeName('a\u0000b\u007fc\u0085d')).toBe('abc d');
     expect(sanitizeName('line one\r\nline two\ttab')).toBe('line one line two tab');
     expect(sanitizeName('Ме́сто 🎧')).toBe('Ме́сто 🎧'.normalize('NFC'));
+    expect(sanitizeName('\ufeffBOM\ud800x\udc00')).toBe('BOM\ufffdx\ufffd');
+    expect(sanitizeName('e\u0301')).toBe('\u00e9');
   });
 });
 
@@ -21,6 +24,8 @@ describe('cleanName', () => {
     ['Artist_-_Title.wav', 'Artist - Title'],
     ['Artist - Title [320 kbps]', 'Artist - Title'],
     ['Artist - Title (Free Download)', 'Artist - Title'],
+    ['01 - Intro', 'Intro'],
+    ['Artist - Title (Original Mix) [Label]', 'Artist - Title (Original Mix) [Label]'],
   ])('%s → %s', (raw, clean) => {
     expect(cleanName(raw)).toBe(clean);
   });
@@ -31,6 +36,9 @@ describe('cleanName', () => {
     expect(cleanName('1.5 Hours of House')).toBe('1.5 Hours of House');
     expect(cleanName('Intro')).toBe('Intro');
     expect(cleanName('你好 - 世界')).toBe('你好 - 世界');
+  });
+  it('keeps "10 - Song" (no zero padding, no "Artist - Title" after it)', () => {
+    expect(cleanName('10 - Song')).toBe('10 - Song');
   });
   it('never cleans a name away entirely', () => {
     expect(cleanName('(Official Video)')).toBe('(Official Video)');
@@ -43,5 +51,21 @@ describe('splitArtistTitle', () => {
     expect(splitArtistTitle('Jay-Z - Song')).toEqual({ artist: 'Jay-Z', title: 'Song' });
     expect(splitArtistTitle('Intro')).toEqual({ artist: null, title: 'Intro' });
     expect(splitArtistTitle(' - x')).toEqual({ artist: null, title: ' - x' });
+  });
+});
+
+describe('name handling over random text', () => {
+  it('sanitizeName and cleanName leave no control characters, no edge spaces, and never empty a non-empty name', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (raw) => {
+        for (const out of [sanitizeName(raw), cleanName(raw)]) {
+          expect(out).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+          expect(out).toBe(out.trim());
+          expect(out).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+        }
+        if (sanitizeName(raw) !== '') expect(cleanName(raw)).not.toBe('');
+      }),
+      { numRuns: 300 },
+    );
   });
 });

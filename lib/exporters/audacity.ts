@@ -7,7 +7,7 @@ export const audacity: Exporter = {
   id: 'audacity',
   label: 'Audacity labels',
   mediaType: 'text/plain; charset=utf-8',
-  extension: 'txt',
+  extension: 'labels.txt',
   export(result, options) {
     const { entries, warnings } = clampToStart(toEntries(result, options));
     const lines = entries.map((e) => {

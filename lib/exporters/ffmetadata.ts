@@ -13,7 +13,7 @@ export const ffmetadata: Exporter = {
   id: 'ffmetadata',
   label: 'FFmpeg metadata',
   mediaType: 'text/plain; charset=utf-8',
-  extension: 'ffmetadata',
+  extension: 'ffmetadata.txt',
   export(result, options) {
     const { entries, warnings } = clampToStart(toEntries(result, options));
     const { spans, warnings: spanWarnings } = chapterSpans(entries, result.durationSeconds, 1000);

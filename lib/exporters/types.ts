@@ -30,7 +30,7 @@ export interface Exporter {
   label: string;
   /** The HTTP media type of the output. */
   mediaType: string;
-  /** The usual file name ending, without the dot. */
+  /** The file name ending, without the leading dot; compound where a plain one would clash (`youtube.txt`, `chapters.json`). */
   extension: string;
   export(result: Result, options: ExportOptions): ExportOutput;
 }

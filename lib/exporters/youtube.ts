@@ -8,7 +8,7 @@ export const youtube: Exporter = {
   id: 'youtube',
   label: 'YouTube chapters',
   mediaType: 'text/plain; charset=utf-8',
-  extension: 'txt',
+  extension: 'youtube.txt',
   export(result, options) {
     const fix = options.fix ?? true;
     const named = toEntries(result, options);

@@ -16,7 +16,7 @@ export const RUNTIME_SDK_EXTERNALS = ['@aws-sdk/*', '@smithy/*'] as const;
 /**
  * esbuild settings for every Lambda bundle. The stack (through NodejsFunction), the bundle test
  * and bench/lambda-bundles.mjs all read these, so what is measured is what ships.
- * ESM output still meets CommonJS code inside the AWS SDK, hence the `require` banner.
+ * ESM output still meets CommonJS code in some dependencies, hence the `require` banner.
  */
 export const LAMBDA_ESBUILD = {
   bundle: true,
@@ -25,5 +25,8 @@ export const LAMBDA_ESBUILD = {
   format: 'esm',
   minify: true,
   sourcemap: false,
+  // ESM builds first: the SDK's dist-es tree-shakes, its dist-cjs does not. Measured on the
+  // worker: 576 KB → 419 KB and module load ~183 → ~130 ms (busy 2-core box, bench/lambda-bundles.mjs).
+  mainFields: ['module', 'main'],
   banner: { js: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);" },
 } as const satisfies BuildOptions;

@@ -17,6 +17,7 @@ const BUNDLING = {
   target: LAMBDA_ESBUILD.target,
   format: OutputFormat.ESM,
   banner: LAMBDA_ESBUILD.banner.js,
+  mainFields: [...LAMBDA_ESBUILD.mainFields],
   // The AWS SDK v3 is BUNDLED, not taken from the nodejs22.x runtime. Measured by
   // bench/lambda-bundles.mjs (figures in the README): both ways stay under 1 MB minified, and
   // loading one minified file beats resolving the runtime's unbundled @aws-sdk/@smithy tree

@@ -1,5 +1,8 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../infra/constructs';
 import { resourceOf, synthesize, type Synthesized } from '../helpers/infra/synth';
 
 let s: Synthesized;
@@ -7,6 +10,9 @@ beforeAll(() => { s = synthesize(); });
 
 const fn = (name: 'Api' | 'Worker'): [string, { Properties: Record<string, any> }] =>
   resourceOf(s, 'AWS::Lambda::Function', `${name}Function`);
+/** The staged asset directory holding a function's bundle. */
+const assetDir = (name: 'Api' | 'Worker'): string =>
+  join(s.assemblyDir, `asset.${String(fn(name)[1].Properties.Code.S3Key).replace(/\.zip$/, '')}`);
 const bucketRef = (): { Ref: string } => ({ Ref: resourceOf(s, 'AWS::S3::Bucket', 'StorageBucket')[0] });
 
 describe('the queues', () => {
@@ -77,6 +83,18 @@ describe('the functions', () => {
     expect(mapping.BatchSize).toBeLessThanOrEqual(10);
     expect(mapping.ScalingConfig.MaximumConcurrency).toBeGreaterThanOrEqual(2);
     expect(mapping.ScalingConfig.MaximumConcurrency).toBeLessThanOrEqual(10);
+  });
+
+  it.each(['Api', 'Worker'] as const)('%s ships one minified ESM bundle under 1 MB', (name) => {
+    const file = join(assetDir(name), 'index.mjs');
+    expect(statSync(file).size).toBeLessThan(1024 * 1024);
+  });
+
+  it('the API bundle carries the page as web/, next to index.mjs', () => {
+    const repoWeb = readdirSync(join(REPO_ROOT, 'web'), { recursive: true }).map(String).sort();
+    expect(repoWeb.length).toBeGreaterThan(0);
+    expect(readdirSync(join(assetDir('Api'), 'web'), { recursive: true }).map(String).sort()).toEqual(repoWeb);
+    expect(existsSync(join(assetDir('Worker'), 'web'))).toBe(false);
   });
 
   it('the API answers on a public Function URL (authentication is the app\'s optional token)', () => {

@@ -103,6 +103,17 @@ describe('the functions', () => {
     });
   });
 
+  it('anyone may invoke the API, but only through its Function URL; no other function is public', () => {
+    const apiArn = { 'Fn::GetAtt': [fn('Api')[0], 'Arn'] };
+    const publicGrants = Object.values(s.template.findResources('AWS::Lambda::Permission'))
+      .map((p) => p.Properties).filter((p) => p.Principal === '*');
+    expect(publicGrants).toEqual(expect.arrayContaining([
+      { Action: 'lambda:InvokeFunctionUrl', FunctionName: apiArn, FunctionUrlAuthType: 'NONE', Principal: '*' },
+      { Action: 'lambda:InvokeFunction', FunctionName: apiArn, InvokedViaFunctionUrl: true, Principal: '*' },
+    ]));
+    expect(publicGrants).toHaveLength(2);
+  });
+
   it('nothing in the stack bills while idle: no API Gateway, no NAT, no provisioned concurrency', () => {
     const types = new Set(Object.values(s.json.Resources as Record<string, { Type: string }>).map((r) => r.Type));
     for (const t of types) expect(t).not.toMatch(/ApiGateway|EC2::NatGateway|EC2::Instance|RDS|ElastiCache|KMS::Key/);

@@ -1,26 +1,34 @@
-// Bundles the Node entry points (CLI, local server) into dist/ so they start without a
-// TypeScript loader. Runs on `npm install` (prepare) and `npm run build`.
+// Bundles the Node entry points into dist/ so they start without a TypeScript loader.
+// Runs on `npm install` (prepare) and `npm run build`.
 import { build } from 'esbuild';
 import { chmod } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 
+/**
+ * dist/<name>.js ← entry. `executable`: chmod +x (a bin). `requireShim`: define `require` for
+ * bundled CommonJS dependencies that call it (costs a node:module import at start-up).
+ * The CLI must stay lean: no AWS SDK, no Hono, no shim (start-up time is a target, issue 7).
+ */
 const entries = {
-  cli: 'functions/cli/main.ts',
+  cli: { entry: 'functions/cli/main.ts', executable: true, requireShim: false },
 };
 
-// Entry points appear as the adapters are written; build what exists.
-const present = Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
+const shim = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
 
-await build({
-  entryPoints: present,
-  outdir: 'dist',
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  sourcemap: false,
-  legalComments: 'none',
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  logLevel: 'warning',
-});
-if (present.cli) await chmod('dist/cli.js', 0o755);
+await Promise.all(
+  Object.entries(entries).map(async ([name, { entry, executable, requireShim }]) => {
+    await build({
+      entryPoints: { [name]: entry },
+      outdir: 'dist',
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      minify: true,
+      sourcemap: false,
+      legalComments: 'none',
+      ...(requireShim ? { banner: { js: shim } } : {}),
+      logLevel: 'warning',
+    });
+    if (executable) await chmod(`dist/${name}.js`, 0o755);
+  }),
+);

@@ -1,11 +1,20 @@
 import { DawstampsError } from '../errors';
 import type { XmlExtractor } from './extractor';
 
-/** Feeds UTF-8 bytes (split anywhere) into an extractor, stopping at once past `maxBytes`. */
+const encoder = new TextEncoder();
+
+/**
+ * Feeds UTF-8 bytes (split anywhere) into an extractor, stopping at once past `maxBytes`.
+ * Each piece is decoded into one flat string: the extractor's unread rest and an incomplete
+ * UTF-8 sequence are put back in front of the next piece as bytes, because V8 searches a
+ * concatenated string only after copying it, slowly.
+ */
 export class XmlByteReader {
   /** Bytes of XML seen so far. */
   bytes = 0;
-  private readonly decoder = new TextDecoder('utf-8');
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  private carry: Uint8Array = new Uint8Array(0);
+  private first = true;
 
   constructor(private readonly extractor: XmlExtractor, private readonly maxBytes: number) {}
 
@@ -15,16 +24,43 @@ export class XmlByteReader {
     if (this.bytes > this.maxBytes) {
       throw new DawstampsError('inflated-too-large', `The set holds more than ${formatBytes(this.maxBytes)} of XML; dawstamps stops there.`, { limit: this.maxBytes });
     }
-    const text = this.decoder.decode(chunk, { stream: true });
-    if (text.length > 0) this.extractor.write(text);
+    let bytes = chunk;
+    const pending = this.extractor.takePending();
+    if (pending.length > 0 || this.carry.length > 0) {
+      const head = pending.length > 0 ? encoder.encode(pending) : new Uint8Array(0);
+      bytes = new Uint8Array(head.length + this.carry.length + chunk.length);
+      bytes.set(head, 0);
+      bytes.set(this.carry, head.length);
+      bytes.set(chunk, head.length + this.carry.length);
+    }
+    if (this.first && bytes.length > 0) {
+      this.first = false;
+      if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+    }
+    const cut = completeLength(bytes);
+    this.carry = bytes.slice(cut);
+    if (cut > 0) this.extractor.write(this.decoder.decode(bytes.subarray(0, cut)));
   }
 
   /** Ends the stream; throws 'corrupt-file' when the XML is incomplete. */
   end(): void {
-    const text = this.decoder.decode();
-    if (text.length > 0) this.extractor.write(text);
+    const pending = this.extractor.takePending();
+    const rest = this.carry.length > 0 ? this.decoder.decode(this.carry) : '';
+    this.carry = new Uint8Array(0);
+    if (pending.length > 0 || rest.length > 0) this.extractor.write(pending + rest);
     this.extractor.end();
   }
+}
+
+/** Length of the prefix that ends on a UTF-8 sequence boundary (an incomplete last sequence stays out). */
+function completeLength(b: Uint8Array): number {
+  const len = b.length;
+  let j = len - 1;
+  while (j >= 0 && j > len - 4 && (b[j]! & 0xc0) === 0x80) j--;
+  if (j < 0) return len;
+  const lead = b[j]!;
+  const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return j + need > len ? j : len;
 }
 
 function formatBytes(n: number): string {

@@ -47,7 +47,11 @@ export class XmlExtractor {
     this.root = compileRules(rules);
   }
 
-  /** Feeds the next piece of the document. */
+  /**
+   * Feeds the next piece of the document. Fastest when the caller takes the unread rest back with
+   * `takePending()` and puts it in front of the next piece itself (a flat string searches faster
+   * than a concatenation).
+   */
   write(text: string): void {
     if (this.done) return;
     this.buf = this.pos < this.buf.length ? this.buf.slice(this.pos) + text : text;
@@ -57,6 +61,14 @@ export class XmlExtractor {
     if (this.buf.length - this.pos > this.limits.maxValueBytes + 65_536) {
       throw new DawstampsError('value-too-long', `A single tag or value in the XML is longer than ${this.limits.maxValueBytes} bytes.`);
     }
+  }
+
+  /** Hands back the text not consumed yet (a partial tag, the tail of a skipped region) and forgets it. */
+  takePending(): string {
+    const rest = this.pos < this.buf.length ? this.buf.slice(this.pos) : '';
+    this.buf = '';
+    this.pos = 0;
+    return rest;
   }
 
   /** Ends the document; throws 'corrupt-file' when it stopped early. */
@@ -78,9 +90,9 @@ export class XmlExtractor {
   }
 
   private runSkip(skip: SkipState): boolean {
-    const r = skipStep(this.buf, this.pos, skip, this.nextSpecial, this.limits.maxValueBytes);
+    const maxDepth = this.limits.maxXmlDepth - this.frames.length;
+    const r = skipStep(this.buf, this.pos, skip, this.nextSpecial, { maxValue: this.limits.maxValueBytes, maxDepth });
     this.pos = r.pos;
-    this.checkDepth(this.frames.length + skip.depth);
     if (r.kind === 'more') return false;
     if (r.kind === 'special') return this.special();
     const rule = this.skipRule;

@@ -3,6 +3,7 @@
  * same-name start tags before it, repeat until the depth returns to zero. Comments, CDATA and
  * processing instructions are handed back to the caller (they may hide tags).
  */
+import { DawstampsError } from '../errors';
 import { isSpace, readStartTag } from './tag';
 
 /** An element being skipped: its name and how many same-name elements are open. */
@@ -11,6 +12,13 @@ export interface SkipState {
   open: string;
   close: string;
   depth: number;
+}
+
+/** Bounds a skip step needs: attribute length, and how deep the skipped element may nest. */
+export interface SkipLimits {
+  maxValue: number;
+  /** Same-name nesting allowed inside the skipped element (depth limit minus the open frames). */
+  maxDepth: number;
 }
 
 /** What one step reached: the end of the element, the end of the text, or a `<!`/`<?` to handle. */
@@ -34,7 +42,7 @@ function findClose(buf: string, from: number, s: SkipState): number {
 }
 
 /** Counts same-name start tags in [from, to); `stop` >= 0 when one is not complete in `buf`. */
-function countOpens(buf: string, from: number, to: number, s: SkipState, maxValue: number): { stop: number; end: number } {
+function countOpens(buf: string, from: number, to: number, s: SkipState, limits: SkipLimits): { stop: number; end: number } {
   const region = buf.slice(from, to);
   let q = 0;
   let end = from;
@@ -45,9 +53,11 @@ function countOpens(buf: string, from: number, to: number, s: SkipState, maxValu
     const c = buf.charCodeAt(at + s.open.length);
     if (c !== c) return { stop: at, end };
     if (c === 62 || c === 47 || isSpace(c)) {
-      const tag = c === 62 ? { selfClosing: false, end: at + s.open.length + 1 } : readStartTag(buf, at, false, maxValue);
+      const tag = c === 62 ? { selfClosing: false, end: at + s.open.length + 1 } : readStartTag(buf, at, false, limits.maxValue);
       if (!tag) return { stop: at, end };
-      if (!tag.selfClosing) s.depth++;
+      if (!tag.selfClosing && ++s.depth > limits.maxDepth) {
+        throw new DawstampsError('xml-too-deep', 'The XML is nested deeper than the depth limit.', { element: s.name });
+      }
       end = tag.end;
       q = tag.end - from;
     } else {
@@ -60,16 +70,16 @@ function countOpens(buf: string, from: number, to: number, s: SkipState, maxValu
  * Advances through the skipped subtree from `pos`. `nextSpecial(from)` gives the index of the next
  * `<!` or `<?` (or -1). Updates `s.depth`.
  */
-export function skipStep(buf: string, pos: number, s: SkipState, nextSpecial: (from: number) => number, maxValue: number): SkipResult {
+export function skipStep(buf: string, pos: number, s: SkipState, nextSpecial: (from: number) => number, limits: SkipLimits): SkipResult {
   for (;;) {
     const close = findClose(buf, pos, s);
     const special = nextSpecial(pos);
     const limit = close >= 0 ? close : buf.length;
     if (special !== -1 && special < limit) {
-      const r = countOpens(buf, pos, special, s, maxValue);
+      const r = countOpens(buf, pos, special, s, limits);
       return r.stop >= 0 ? { kind: 'more', pos: r.stop } : { kind: 'special', pos: special };
     }
-    const r = countOpens(buf, pos, limit, s, maxValue);
+    const r = countOpens(buf, pos, limit, s, limits);
     if (close < 0) {
       if (r.stop >= 0) return { kind: 'more', pos: r.stop };
       return { kind: 'more', pos: Math.max(pos, r.end, buf.length - s.close.length - 1) };

@@ -22,7 +22,7 @@ export function junkDevices(r: Random, n: number, params: number, decoys: boolea
     out.push(`<PluginDevice Id="${d}">\n<LomId Value="0" />\n<On><Manual Value="true" /><AutomationTarget Id="${id.next++}"><LockEnvelope Value="0" /></AutomationTarget></On>\n<ParameterList>\n`);
     for (let p = 0; p < params; p++) {
       out.push(
-        `<PluginFloatParameter Id="${p}">\n<ParameterName Value="Param ${p}" />\n<ParameterId Value="${p}" />\n<ParameterValue>\n<Manual Value="${r()}" />\n<MidiControllerRange><Min Value="0" /><Max Value="1" /></MidiControllerRange>\n<AutomationTarget Id="${id.next++}"><LockEnvelope Value="0" /></AutomationTarget>\n<ModulationTarget Id="${id.next++}"><LockEnvelope Value="0" /></ModulationTarget>\n</ParameterValue>\n</PluginFloatParameter>\n`,
+        `<PluginFloatParameter Id="${p}">\n<ParameterName Value="Param ${p}" />\n<ParameterId Value="${p}" />\n<ParameterValue>\n<Manual Value="${short(r())}" />\n<MidiControllerRange><Min Value="0" /><Max Value="1" /></MidiControllerRange>\n<AutomationTarget Id="${id.next++}"><LockEnvelope Value="0" /></AutomationTarget>\n<ModulationTarget Id="${id.next++}"><LockEnvelope Value="0" /></ModulationTarget>\n</ParameterValue>\n</PluginFloatParameter>\n`,
       );
     }
     out.push(`</ParameterList>\n`);
@@ -41,8 +41,8 @@ export function junkEnvelopes(r: Random, n: number, points: number, firstTarget:
     out.push(`<AutomationEnvelope Id="${e}">\n<EnvelopeTarget><PointeeId Value="${firstTarget + e}" /></EnvelopeTarget>\n<Automation>\n<Events>\n<FloatEvent Id="0" Time="-63072000" Value="0.5" />\n`);
     let t = 0;
     for (let p = 1; p < points; p++) {
-      t += r() * 2;
-      out.push(`<FloatEvent Id="${p}" Time="${t}" Value="${r()}" />\n`);
+      t += Math.round(r() * 8) / 4;
+      out.push(`<FloatEvent Id="${p}" Time="${t}" Value="${short(r())}" />\n`);
     }
     out.push(`</Events>\n</Automation>\n</AutomationEnvelope>\n`);
   }
@@ -56,10 +56,15 @@ export function junkMidiClips(r: Random, notes: number, decoys: boolean): string
   if (decoys) out.push(`<Locators><Locators><Locator Id="0"><Time Value="2" /><Name Value="CLIP DECOY" /></Locator></Locators></Locators>\n<Transport><LoopStart Value="999" /></Transport>\n`);
   out.push(`<Notes>\n<KeyTracks>\n<KeyTrack Id="0">\n<Notes>\n`);
   for (let n = 0; n < notes; n++) {
-    out.push(`<MidiNoteEvent Time="${r() * 64}" Duration="${r()}" Velocity="${Math.floor(r() * 127)}" OffVelocity="64" NoteId="${n}" />\n`);
+    out.push(`<MidiNoteEvent Time="${Math.round(r() * 256) / 4}" Duration="${Math.round(r() * 16) / 16}" Velocity="${Math.floor(r() * 127)}" OffVelocity="64" NoteId="${n}" />\n`);
   }
   out.push(`</Notes>\n<MidiKey Value="60" />\n</KeyTrack>\n</KeyTracks>\n</Notes>\n</MidiClip>\n`);
   return out.join('');
+}
+
+/** A value with Live-like float32 precision but fewer digits (keeps gzip ratios realistic). */
+function short(x: number): string {
+  return String(Math.round(x * 10000) / 10000);
 }
 
 function hex(r: Random, bytes: number): string {

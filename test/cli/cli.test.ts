@@ -1,0 +1,116 @@
+/** The built CLI (dist/cli.js, as `npm install` builds it) end to end, through a child process. */
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
+const CLI = `${ROOT}dist/cli.js`;
+const run = promisify(execFile);
+
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function cli(...args: string[]): Promise<Outcome> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const failed = e as { code?: number; stdout?: string; stderr?: string };
+    return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+  }
+}
+
+beforeAll(async () => {
+  await run(process.execPath, ['build.mjs'], { cwd: ROOT });
+});
+
+const automation = `${FIXTURES}ableton/automation.als`;
+const example = `${FIXTURES}ableton/example-140.als`;
+
+describe('dawstamps FILE', () => {
+  it('prints the tracklist as mm:ss name lines and exits 0', async () => {
+    const out = await cli(automation);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toBe('00:00 A\n00:04 B\n00:05 D\n00:06 C\n00:07 Z\n00:08 E\n');
+  });
+
+  it('prints milliseconds with --ms and follows --timing', async () => {
+    expect((await cli(automation, '--ms')).stdout.split('\n')[2]).toBe('00:05.664 D');
+    expect((await cli(automation, '--ms', '--timing', 'continuous')).stdout.split('\n')[2]).toBe('00:05.622 D');
+  });
+
+  it('starts the clock at --start and drops what comes before', async () => {
+    expect((await cli(automation, '--start', 'B')).stdout).toBe('00:00 B\n00:01 D\n00:02 C\n00:03 Z\n00:04 E\n');
+    expect((await cli(automation, '--start', 'B', '--before-start', 'negative', '--ms')).stdout.split('\n')[0]).toBe('-00:04.000 A');
+  });
+
+  it('switches to h:mm:ss when the set reaches an hour', async () => {
+    const out = await cli(example);
+    expect(out.stdout.split('\n')[0]).toMatch(/^0:00:00 /);
+    expect(out.stdout.trim().split('\n').pop()).toMatch(/^1:00:20 /);
+  });
+});
+
+describe('--format json', () => {
+  it('prints the result exactly as lib returns it for one file', async () => {
+    const out = await cli(automation, '--format', 'json');
+    expect(out.code).toBe(0);
+    const result = JSON.parse(out.stdout);
+    expect(result.source).toEqual({ daw: 'ableton', version: '10.1.7', file: 'automation.als' });
+    expect(result.timing.model).toBe('stepped');
+    expect(result.markers.map((m: { name: string }) => m.name)).toEqual(['A', 'B', 'D', 'C', 'Z', 'E']);
+    expect(result.markers[2].seconds).toBeCloseTo(5.664250071431388, 9);
+  });
+
+  it('prints an array, one document a file, for several files', async () => {
+    const out = await cli('--format', 'json', automation, example);
+    const results = JSON.parse(out.stdout);
+    expect(Array.isArray(results)).toBe(true);
+    expect(results.map((r: { source: { file: string } }) => r.source.file)).toEqual(['automation.als', 'example-140.als']);
+  });
+});
+
+describe('failures', () => {
+  it('exits 2 with one stderr line naming the file and the code, and still prints the others', async () => {
+    const junk = `${FIXTURES}ableton/junk.als`;
+    const out = await cli(junk, automation);
+    expect(out.code).toBe(2);
+    expect(out.stderr.trim().split('\n')).toEqual([`dawstamps: ${junk}: not-a-project: The file is neither an Ableton Live set (.als) nor an FL Studio project (.flp).`]);
+    expect(out.stdout).toContain('00:08 E');
+    expect(out.stderr).not.toMatch(/\bat .+:\d+:\d+/); // no stack trace
+  });
+
+  it('says empty-file and file-not-found, exit 2', async () => {
+    const empty = await cli(`${FIXTURES}ableton/empty.als`);
+    expect([empty.code, empty.stderr]).toEqual([2, expect.stringContaining(': empty-file: ')]);
+    const missing = await cli('/nonexistent/set.als');
+    expect([missing.code, missing.stderr.trim()]).toEqual([2, 'dawstamps: /nonexistent/set.als: file-not-found: There is no such file.']);
+  });
+
+  it('shows the stack trace with --debug only', async () => {
+    const out = await cli(`${FIXTURES}ableton/junk.als`, '--debug');
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/\bat .+:\d+:\d+/);
+  });
+
+  it('exits 1 for usage errors: unknown option, unknown format, bad values, no file', async () => {
+    for (const args of [['--bogus', automation], ['--format', 'nope', automation], ['--timing', 'smooth', automation], ['--start', '#0', automation], []]) {
+      const out = await cli(...args);
+      expect(out.code, args.join(' ')).toBe(1);
+      expect(out.stderr).toMatch(/^dawstamps: /);
+      expect(out.stdout).toBe('');
+    }
+  });
+
+  it('answers --help (listing every export format) and --version', async () => {
+    const help = await cli('--help');
+    expect(help.code).toBe(0);
+    for (const id of ['text', 'youtube', 'cue', 'csv', 'json', 'audacity', 'webvtt', 'ffmetadata', 'podcast', 'mixcloud']) expect(help.stdout).toContain(`    ${id}`);
+    expect((await cli('--version')).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});

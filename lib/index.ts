@@ -6,4 +6,14 @@ export { DEFAULT_LIMITS, type Limits } from './limits';
 export { listFormats, readers } from './readers';
 export type { Inflate } from './readers/types';
 export type * from './model';
-export { exporters, exportResult, exportFormats, type ExportFormat, type ExportOptions } from './exporters';
+export {
+  exporters,
+  exportResult,
+  exportFormats,
+  exportFormatIds,
+  isExportFormat,
+  type ExportFormat,
+  type ExportFormatInfo,
+  type ExportOptions,
+  type ExportedFile,
+} from './exporters';

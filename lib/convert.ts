@@ -3,6 +3,7 @@ import { DawstampsError } from './errors';
 import { resolveLimits } from './limits';
 import type { Project, ProjectMarker, Result, ResultMarker, TimingModel, Warning } from './model';
 import { checkOptions, parseStart, type ConvertOptions } from './options';
+import { tracklistFromClips } from './clips';
 import { detectReader } from './readers';
 import { createMeterMap, createTempoMap, resolveStart, type TempoMap } from './tempo';
 
@@ -29,16 +30,26 @@ export async function convert(bytes: Uint8Array, options: ConvertOptions = {}): 
 export interface Tracklist {
   source: Result['markerSource'];
   entries: ProjectMarker[];
+  /** Clips: where the last song ends (the set's end for the chapter formats). */
+  endBeat?: number | null;
+  /** Clips: what was left out or missing. */
+  warnings?: Warning[];
 }
 
-/** Picks the marker source: the reader's tracklist markers; clips once they are supported. */
-export function pickTracklist(project: Project, options: Pick<ConvertOptions, 'source'>): Tracklist {
+type TracklistOptions = Pick<ConvertOptions, 'source' | 'includeDisabledClips' | 'includeMutedTracks' | 'clipAnchor'>;
+
+/**
+ * Picks the marker source: the reader's tracklist markers (`locators`), the arrangement's audio
+ * clips (`clips`, lib/clips), or `auto` = the markers when there are any, else the clips.
+ * `secondsAt` (the tempo map) puts crossfade-middle anchors at the middle in time.
+ */
+export function pickTracklist(project: Project, options: TracklistOptions, secondsAt?: (beat: number) => number): Tracklist {
   const source = options.source ?? 'auto';
-  if (source === 'clips') {
-    throw new DawstampsError('invalid-option', 'Tracklists from clips are not available yet.');
-  }
-  const entries = project.markers.filter((m) => m.tracklist);
-  return { source: project.daw === 'ableton' ? 'locators' : 'markers', entries };
+  const markers = project.markers.filter((m) => m.tracklist);
+  const useClips = source === 'clips' || (source === 'auto' && markers.length === 0 && project.clips !== undefined);
+  if (!useClips) return { source: project.daw === 'ableton' ? 'locators' : 'markers', entries: markers };
+  const fromClips = tracklistFromClips(project.clips, project.daw, options, secondsAt);
+  return { source: 'clips', entries: fromClips.entries, endBeat: fromClips.endBeat, warnings: fromClips.warnings };
 }
 
 function chooseTiming(project: Project, option: ConvertOptions['timing']): { model: TimingModel; reason: string } {
@@ -53,7 +64,7 @@ export function projectToResult(project: Project, options: ConvertOptions = {}):
   const timing = chooseTiming(project, options.timing);
   const map = createTempoMap(project.tempo, { staticBpm: project.staticBpm, model: timing.model, step: project.tempoStep });
   const meter = createMeterMap(project.meter, project.meterChanges);
-  const tracklist = pickTracklist(project, options);
+  const tracklist = pickTracklist(project, options, (beat) => map.seconds(beat));
   const start = resolveStart(parseStart(options.start), project, tracklist.entries);
   const zero = map.seconds(start.beat);
   const negative = options.beforeStart === 'negative';
@@ -68,8 +79,8 @@ export function projectToResult(project: Project, options: ConvertOptions = {}):
 
   const markers = byTime(tracklist.entries).filter(keep).map(toResult);
   const otherMarkers = byTime(project.markers.filter((m) => !m.tracklist)).filter(keep).map(toResult);
-  const endBeat = project.endBeat ?? (project.loop?.enabled ? project.loop.endBeat : null);
-  const warnings: Warning[] = [...project.warnings];
+  const endBeat = (tracklist.source === 'clips' ? tracklist.endBeat : null) ?? project.endBeat ?? (project.loop?.enabled ? project.loop.endBeat : null);
+  const warnings: Warning[] = [...project.warnings, ...(tracklist.warnings ?? [])];
 
   let lo = Math.min(0, start.beat, endBeat ?? 0);
   let hi = Math.max(0, start.beat, endBeat ?? 0);

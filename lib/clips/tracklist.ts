@@ -1,0 +1,47 @@
+/** A tracklist built from the arrangement's audio clips (issue 9): filter, merge into songs, anchor. */
+import type { ArrangementClip, Daw, ProjectMarker, Warning } from '../model';
+import type { ConvertOptions } from '../options';
+import { anchorBeats, type SecondsAt } from './anchor';
+import { groupSongs } from './songs';
+
+export type ClipOptions = Pick<ConvertOptions, 'includeDisabledClips' | 'includeMutedTracks' | 'clipAnchor'>;
+
+/** Tracklist entries (kind 'clip', with their end), the end of the last one, and what was odd. */
+export interface ClipTracklist {
+  entries: ProjectMarker[];
+  /** The end of the last song, or null without songs. */
+  endBeat: number | null;
+  warnings: Warning[];
+}
+
+/**
+ * One entry per song from the clips a reader found (`undefined` when it does not read clips):
+ * disabled clips and clips on muted tracks are left out unless the options include them.
+ */
+export function tracklistFromClips(clips: readonly ArrangementClip[] | undefined, daw: Daw, options: ClipOptions = {}, secondsAt?: SecondsAt): ClipTracklist {
+  const warnings: Warning[] = [];
+  if (clips === undefined) {
+    warnings.push({ code: 'clips-not-read', message: `Tracklists from clips are not available for ${daw === 'flstudio' ? 'FL Studio projects' : 'this file'}: the reader does not read its audio clips, so the tracklist is empty.` });
+    return { entries: [], endBeat: null, warnings };
+  }
+  const kept = clips.filter((c) => (options.includeDisabledClips === true || !c.disabled) && (options.includeMutedTracks === true || !c.trackMuted));
+  const leftOut = leftOutMessage(clips, options);
+  if (leftOut) warnings.push({ code: 'clips-left-out', message: leftOut });
+  if (clips.length === 0) {
+    warnings.push({ code: 'no-clips', message: 'The arrangement has no audio clips (session-view clips are not part of it), so the tracklist from clips is empty.' });
+  }
+  const songs = groupSongs(kept);
+  const beats = anchorBeats(songs, options.clipAnchor ?? 'start', secondsAt);
+  const entries = songs.map((song, i): ProjectMarker => ({ name: song.name, beat: beats[i]!, kind: 'clip', tracklist: true, endBeat: song.endBeat }));
+  const endBeat = songs.length === 0 ? null : songs.reduce((end, s) => Math.max(end, s.endBeat), -Infinity);
+  return { entries, endBeat, warnings };
+}
+
+function leftOutMessage(clips: readonly ArrangementClip[], options: ClipOptions): string | null {
+  const parts: string[] = [];
+  const disabled = options.includeDisabledClips === true ? 0 : clips.filter((c) => c.disabled).length;
+  const muted = options.includeMutedTracks === true ? 0 : clips.filter((c) => c.trackMuted && (options.includeDisabledClips === true || !c.disabled)).length;
+  if (disabled > 0) parts.push(`${disabled} disabled clip${disabled === 1 ? '' : 's'} (includeDisabledClips)`);
+  if (muted > 0) parts.push(`${muted} clip${muted === 1 ? '' : 's'} on muted tracks (includeMutedTracks)`);
+  return parts.length === 0 ? null : `Left out of the tracklist: ${parts.join(' and ')}.`;
+}

@@ -10,6 +10,7 @@ import { chmod } from 'node:fs/promises';
  */
 const entries = {
   cli: { entry: 'functions/cli/main.ts', executable: true, requireShim: false },
+  server: { entry: 'functions/local/server.ts', executable: false, requireShim: true },
 };
 
 const shim = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";

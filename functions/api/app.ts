@@ -1,0 +1,65 @@
+/** The dawstamps HTTP API and page: one Hono app, built from its dependencies (no "am I local?"). */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { cors } from 'hono/cors';
+import { HttpError } from '../http-error';
+import { createJobService, jobKeys } from '../jobs';
+import type { AppDeps } from './deps';
+import { handleError, handleNotFound } from './errors';
+import { bearerToken } from './middleware/bearer-token';
+import { securityHeaders } from './middleware/security-headers';
+import { convertRoute } from './routes/convert';
+import { jobRoutes } from './routes/jobs';
+import { metaRoutes } from './routes/meta';
+import { pageRoutes } from './routes/page';
+
+/** Builds the app: API under /v1, the page at /, errors as `{ error: { code, message } }`. */
+export function createApp(deps: AppDeps): OpenAPIHono {
+  const app = new OpenAPIHono({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const issue = result.error.issues[0];
+        const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+        throw new HttpError(400, 'invalid-request', `${where}${issue?.message ?? 'The request is not valid.'}`);
+      }
+    },
+  });
+  const { config } = deps;
+  const jobs = createJobService({
+    storage: deps.storage,
+    keys: jobKeys(config.uploadPrefix, config.resultPrefix),
+    maxUploadBytes: config.maxUploadBytes,
+    uploadExpirySeconds: config.uploadExpirySeconds,
+    processingTimeoutSeconds: config.processingTimeoutSeconds,
+    ...(deps.now ? { now: deps.now } : {}),
+    ...(deps.newId ? { newId: deps.newId } : {}),
+  });
+
+  app.onError(handleError);
+  app.notFound(handleNotFound);
+  app.use('*', securityHeaders());
+  if (config.allowedOrigins.length > 0) {
+    app.use('/v1/*', cors({
+      origin: config.allowedOrigins,
+      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      allowHeaders: ['Authorization', 'Content-Type'],
+      exposeHeaders: ['Content-Disposition'],
+      maxAge: 600,
+    }));
+  }
+  // The local upload endpoint is guarded by its signed policy, like S3's, not by the API token.
+  if (deps.uploadRoute) app.route('/v1/uploads', deps.uploadRoute);
+  app.use('/v1/jobs/*', bearerToken(config.apiToken));
+  app.use('/v1/jobs', bearerToken(config.apiToken));
+  app.use('/v1/convert', bearerToken(config.apiToken));
+
+  metaRoutes(app, deps);
+  jobRoutes(app, jobs, deps);
+  convertRoute(app, deps);
+  app.doc31('/v1/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'dawstamps API', version: '1.0.0', description: 'Ableton Live and FL Studio projects to timestamped tracklists.' },
+    components: config.apiToken ? { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } } : {},
+  } as never);
+  pageRoutes(app, deps.assets, deps.storage);
+  return app;
+}

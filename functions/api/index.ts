@@ -1,0 +1,2 @@
+export { createApp } from './app';
+export type { AppConfig, AppDeps, Asset, Assets } from './deps';

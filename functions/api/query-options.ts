@@ -1,0 +1,39 @@
+/** Query parameters → converter and exporter options (the schemas have checked the enums). */
+import type { ExportOptions } from '../../lib/index';
+import type { JobOptions } from '../jobs';
+
+type Query = Partial<Record<string, string>>;
+
+/** Conversion options named in a query; only the ones present. */
+export function convertOptionsFrom(query: Query): JobOptions {
+  const out: JobOptions = {};
+  if (query.start !== undefined) out.start = query.start;
+  if (query.timing !== undefined) out.timing = query.timing as JobOptions['timing'];
+  if (query.beforeStart !== undefined) out.beforeStart = query.beforeStart as JobOptions['beforeStart'];
+  if (query.source !== undefined) out.source = query.source as JobOptions['source'];
+  if (query.arrangement !== undefined) {
+    out.arrangement = /^\d{1,6}$/.test(query.arrangement) ? Number(query.arrangement) : query.arrangement;
+  }
+  return out;
+}
+
+const truthy = (v: string): boolean => v === 'true' || v === '1';
+
+/** Export options named in a query. */
+export function exportOptionsFrom(query: Query): ExportOptions {
+  const out: ExportOptions = {};
+  if (query.precision !== undefined) out.precision = query.precision as ExportOptions['precision'];
+  if (query.rounding !== undefined) out.rounding = query.rounding as ExportOptions['rounding'];
+  if (query.fix !== undefined) out.fix = truthy(query.fix);
+  if (query.cleanNames !== undefined) out.cleanNames = truthy(query.cleanNames);
+  if (query.title !== undefined) out.title = query.title;
+  if (query.performer !== undefined) out.performer = query.performer;
+  if (query.audioFile !== undefined) out.audioFile = query.audioFile;
+  return out;
+}
+
+/** True when two option sets convert the same way (keys in any order). */
+export function sameOptions(a: JobOptions, b: JobOptions): boolean {
+  const norm = (o: JobOptions): string => JSON.stringify(Object.entries(o).filter(([, v]) => v !== undefined).sort(([x], [y]) => x.localeCompare(y)));
+  return norm(a) === norm(b);
+}

@@ -1,0 +1,90 @@
+/** The environment, read once into a typed object; nothing else in functions/ reads process.env. */
+
+/** Everything the API, the worker and the local server are configured with. */
+export interface Config {
+  /** The bucket (S3) or the name reported in local S3-shaped events. */
+  bucketName: string;
+  /** Key prefix of uploads and job records (`uploads/`). */
+  uploadPrefix: string;
+  /** Key prefix of results (`results/`), outside the upload prefix. */
+  resultPrefix: string;
+  /** Largest upload; S3 enforces it through the presigned POST's content-length-range. */
+  maxUploadBytes: number;
+  /** Largest body of POST /v1/convert (the Lambda payload limit). */
+  convertMaxBytes: number;
+  /** Lifetime of a presigned upload form. */
+  uploadExpirySeconds: number;
+  /** An upload with no result after this long reads `failed` (the queue gave up: DLQ). */
+  processingTimeoutSeconds: number;
+  /** Bearer token the API requires; null = open API. */
+  apiToken: string | null;
+  /** Browser origins allowed to call the API cross-origin (CORS); empty = same origin only. */
+  allowedOrigins: string[];
+  /** Where the page's files are; null = next to the bundle. */
+  webDir: string | null;
+  /** Lambda's task root (the bundle's folder), when running in Lambda. */
+  taskRoot: string | null;
+  region: string;
+  /** An S3/SQS endpoint (moto, LocalStack); null = AWS. */
+  endpoint: string | null;
+  /** The upload queue (only the local AWS mode polls it; Lambda is fed by its event source). */
+  queueUrl: string | null;
+  port: number;
+  /** The local server's listening address (default loopback only). */
+  host: string;
+  dataDir: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+const MB = 1024 * 1024;
+/** Queue visibility (6 × 60 s worker timeout) × maxReceiveCount 3, plus two minutes' margin. */
+const DEFAULT_PROCESSING_TIMEOUT = 360 * 3 + 120;
+
+function text(env: Env, name: string): string | null {
+  const value = env[name]?.trim();
+  return value ? value : null;
+}
+
+function positive(env: Env, name: string, fallback: number): number {
+  const raw = text(env, name);
+  if (raw === null) return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number; got "${raw}".`);
+  return value;
+}
+
+function prefix(env: Env, name: string, fallback: string): string {
+  const value = text(env, name) ?? fallback;
+  return value.endsWith('/') ? value : `${value}/`;
+}
+
+/** Local mode retries within seconds, so an upload that is not done after two minutes has failed. */
+const LOCAL_PROCESSING_TIMEOUT = 120;
+
+/** Reads the configuration from an environment (default: process.env); throws on bad values. */
+export function readConfig(env: Env = process.env, mode: 'aws' | 'local' = 'aws'): Config {
+  const config: Config = {
+    bucketName: text(env, 'BUCKET_NAME') ?? 'dawstamps-local',
+    uploadPrefix: prefix(env, 'UPLOAD_PREFIX', 'uploads/'),
+    resultPrefix: prefix(env, 'RESULT_PREFIX', 'results/'),
+    maxUploadBytes: positive(env, 'MAX_UPLOAD_BYTES', 100 * MB),
+    convertMaxBytes: positive(env, 'CONVERT_MAX_BYTES', 6 * MB),
+    uploadExpirySeconds: positive(env, 'UPLOAD_EXPIRY_SECONDS', 600),
+    processingTimeoutSeconds: positive(env, 'PROCESSING_TIMEOUT_SECONDS', mode === 'local' ? LOCAL_PROCESSING_TIMEOUT : DEFAULT_PROCESSING_TIMEOUT),
+    apiToken: text(env, 'API_TOKEN'),
+    allowedOrigins: (text(env, 'ALLOWED_ORIGINS') ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    webDir: text(env, 'WEB_DIR'),
+    taskRoot: text(env, 'LAMBDA_TASK_ROOT'),
+    region: text(env, 'AWS_REGION') ?? text(env, 'AWS_DEFAULT_REGION') ?? 'us-east-1',
+    endpoint: text(env, 'AWS_ENDPOINT_URL'),
+    queueUrl: text(env, 'QUEUE_URL'),
+    port: positive(env, 'PORT', 8787),
+    host: text(env, 'HOST') ?? '127.0.0.1',
+    dataDir: text(env, 'DATA_DIR') ?? './.data',
+  };
+  if (config.uploadPrefix === config.resultPrefix || config.resultPrefix.startsWith(config.uploadPrefix)) {
+    throw new Error('RESULT_PREFIX must lie outside UPLOAD_PREFIX (results must not trigger the upload notification).');
+  }
+  return config;
+}

@@ -1,0 +1,106 @@
+/** Jobs over a Storage: create (record + signed form), derive status, read outcomes and uploads. */
+import { parseStart } from '../../lib/index';
+import { HttpError } from '../http-error';
+import type { Storage, UploadForm } from '../storage';
+import { sanitizeFileName } from './file-name';
+import { newJobId } from './ids';
+import type { JobKeys } from './keys';
+import type { JobOptions, JobOutcome, JobRecord, JobStatus } from './record';
+
+/** The content type every upload form fixes (the bytes are sniffed, never trusted by type). */
+export const UPLOAD_CONTENT_TYPE = 'application/octet-stream';
+
+export interface JobServiceDeps {
+  storage: Storage;
+  keys: JobKeys;
+  maxUploadBytes: number;
+  uploadExpirySeconds: number;
+  processingTimeoutSeconds: number;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+export interface JobService {
+  create(input: { filename: string; size?: number; options?: JobOptions }, requestOrigin: string): Promise<{ jobId: string; upload: UploadForm; expiresAt: string }>;
+  /** The job's status, or null for an id nobody created (or whose records have expired). */
+  status(jobId: string): Promise<JobStatus | null>;
+  outcome(jobId: string): Promise<JobOutcome | null>;
+  record(jobId: string): Promise<JobRecord | null>;
+  /** The stored upload's bytes, or null once it has expired. */
+  upload(jobId: string, fileName: string): Promise<Uint8Array | null>;
+}
+
+const json = <T>(bytes: Uint8Array): T => JSON.parse(new TextDecoder().decode(bytes)) as T;
+
+/** Creates the job service. */
+export function createJobService(deps: JobServiceDeps): JobService {
+  const now = deps.now ?? (() => new Date());
+  const newId = deps.newId ?? newJobId;
+  const { storage, keys } = deps;
+
+  const record = async (jobId: string): Promise<JobRecord | null> => {
+    const object = await storage.get(keys.record(jobId));
+    return object ? json<JobRecord>(object.body) : null;
+  };
+  const outcome = async (jobId: string): Promise<JobOutcome | null> => {
+    const object = await storage.get(keys.result(jobId));
+    return object ? json<JobOutcome>(object.body) : null;
+  };
+
+  return {
+    async create(input, requestOrigin) {
+      if (input.size !== undefined && input.size > deps.maxUploadBytes) {
+        throw new HttpError(413, 'file-too-large', `The file is ${input.size} bytes; uploads are limited to ${deps.maxUploadBytes} bytes.`);
+      }
+      if (input.size === 0) throw new HttpError(422, 'empty-file', 'The file is empty (0 bytes).');
+      const options = input.options ?? {};
+      parseStart(options.start); // a malformed start is refused now, not after the upload
+      const jobId = newId();
+      const fileName = sanitizeFileName(input.filename);
+      const created = now();
+      const expiresAt = new Date(created.getTime() + deps.uploadExpirySeconds * 1000).toISOString();
+      const job: JobRecord = { jobId, fileName, uploadKey: keys.upload(jobId, fileName), options, createdAt: created.toISOString(), expiresAt };
+      // The record goes first: by the time anyone can upload, the worker can read the options.
+      await storage.put(keys.record(jobId), JSON.stringify(job), 'application/json');
+      const upload = await storage.createUpload({
+        key: job.uploadKey,
+        contentType: UPLOAD_CONTENT_TYPE,
+        minBytes: 1,
+        maxBytes: deps.maxUploadBytes,
+        expiresInSeconds: deps.uploadExpirySeconds,
+        requestOrigin,
+      });
+      return { jobId, upload, expiresAt };
+    },
+
+    async status(jobId) {
+      const done = await outcome(jobId);
+      if (done) {
+        return done.status === 'done'
+          ? { jobId, status: 'done', fileName: done.fileName, result: done.result }
+          : { jobId, status: 'failed', fileName: done.fileName, error: done.error };
+      }
+      const job = await record(jobId);
+      if (!job) return null;
+      const uploaded = await storage.head(job.uploadKey);
+      if (!uploaded) return { jobId, status: 'waiting-upload', fileName: job.fileName, expiresAt: job.expiresAt };
+      // No result long after the upload: the queue has given up on it (dead-letter queue).
+      const age = now().getTime() - uploaded.lastModified.getTime();
+      if (age > deps.processingTimeoutSeconds * 1000) {
+        return {
+          jobId, status: 'failed', fileName: job.fileName,
+          error: { code: 'processing-failed', message: `The upload was not processed within ${Math.round(deps.processingTimeoutSeconds / 60)} minutes, after several attempts. Please try again.` },
+        };
+      }
+      return { jobId, status: 'processing', fileName: job.fileName };
+    },
+
+    outcome,
+    record,
+
+    async upload(jobId, fileName) {
+      const object = await storage.get(keys.upload(jobId, fileName));
+      return object?.body ?? null;
+    },
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * `npm start`: the API and the page on http://localhost:8787 with files under DATA_DIR and an
+ * in-process queue. `--aws` (npm run start:aws-local): S3/SQS at AWS_ENDPOINT_URL instead;
+ * `--setup` also creates the bucket, queues and notification there (for moto).
+ */
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { createApp } from '../api/app';
+import { readConfig } from '../config';
+import { awsMode, localMode } from './modes';
+
+async function main(): Promise<void> {
+  const aws = process.argv.includes('--aws');
+  const config = readConfig(process.env, aws ? 'aws' : 'local');
+  const moduleDir = dirname(fileURLToPath(import.meta.url));
+  const mode = aws ? await awsMode(config, moduleDir, process.argv.includes('--setup')) : await localMode(config, moduleDir);
+  const app = createApp(mode.deps);
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    console.log(`dawstamps on http://${config.host === '0.0.0.0' ? 'localhost' : info.address}:${info.port} — ${mode.describe}`);
+  });
+  mode.consumer.start();
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    void mode.consumer.stop().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(`dawstamps server could not start: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

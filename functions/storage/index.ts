@@ -1,0 +1,1 @@
+export type { ObjectInfo, Storage, StoredObject, UploadForm, UploadRequest } from './types';

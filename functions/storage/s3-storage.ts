@@ -1,0 +1,74 @@
+/** Storage on S3 (or an S3-compatible endpoint such as moto). */
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import type { ObjectInfo, Storage, StoredObject, UploadForm, UploadRequest } from './types';
+
+/** An S3 client with the house settings (no checksum headers unless S3 requires them). */
+export function createS3Client(options: { region: string; endpoint?: string | null; maxAttempts?: number }): S3Client {
+  const config: S3ClientConfig = { region: options.region, requestChecksumCalculation: 'WHEN_REQUIRED' };
+  if (options.endpoint) {
+    config.endpoint = options.endpoint;
+    config.forcePathStyle = true;
+  }
+  if (options.maxAttempts) config.maxAttempts = options.maxAttempts;
+  return new S3Client(config);
+}
+
+/**
+ * True when S3 says the object is not there. Our roles hold no s3:ListBucket (nothing lists
+ * jobs), and without it S3 answers a missing key with 403 AccessDenied instead of 404; every key
+ * read here is built from a validated job id, so a 403 means "absent" too.
+ */
+function isMissing(e: unknown): boolean {
+  const err = e as { name?: string; $metadata?: { httpStatusCode?: number } };
+  const status = err.$metadata?.httpStatusCode;
+  return err.name === 'NoSuchKey' || err.name === 'NotFound' || status === 404 || status === 403 || err.name === 'AccessDenied';
+}
+
+/** Storage on one bucket. */
+export function createS3Storage(client: S3Client, bucket: string): Storage {
+  let origin: Promise<string> | null = null;
+  return {
+    async get(key): Promise<StoredObject | null> {
+      try {
+        const out = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+        const body = await out.Body!.transformToByteArray();
+        return { body, lastModified: out.LastModified ?? new Date(0) };
+      } catch (e) {
+        if (isMissing(e)) return null;
+        throw e;
+      }
+    },
+    async head(key): Promise<ObjectInfo | null> {
+      try {
+        const out = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+        return { size: out.ContentLength ?? 0, lastModified: out.LastModified ?? new Date(0) };
+      } catch (e) {
+        if (isMissing(e)) return null;
+        throw e;
+      }
+    },
+    async put(key, body, contentType): Promise<void> {
+      // A single PUT is atomic in S3: a reader sees the previous object or the whole new one,
+      // never a partial write, so results need no temporary key.
+      await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }));
+    },
+    async createUpload(request: UploadRequest): Promise<UploadForm> {
+      const { url, fields } = await createPresignedPost(client, {
+        Bucket: bucket,
+        Key: request.key,
+        Conditions: [
+          ['content-length-range', request.minBytes, request.maxBytes],
+          ['eq', '$Content-Type', request.contentType],
+        ],
+        Fields: { 'Content-Type': request.contentType },
+        Expires: request.expiresInSeconds,
+      });
+      return { url, fields };
+    },
+    uploadOrigin(): Promise<string> {
+      origin ??= createPresignedPost(client, { Bucket: bucket, Key: 'origin-probe', Expires: 60 }).then((p) => new URL(p.url).origin);
+      return origin;
+    },
+  };
+}

@@ -1,0 +1,113 @@
+/** Shared steps of the page tests: fixtures, opening the page, dropping a file, reading the table. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { ROOT } from './page-server';
+
+export const FIXTURES = join(ROOT, '../shared/fixtures');
+
+export interface ExpectedMarker {
+  name: string;
+  seconds: number;
+  secondsContinuous: number;
+}
+
+/** The expected marker times of a fixture (shared/fixtures/expected.json). */
+export function expectedMarkers(fixture: string): ExpectedMarker[] {
+  const all = JSON.parse(readFileSync(join(FIXTURES, 'expected.json'), 'utf8')) as { files: Record<string, { markers: ExpectedMarker[] }> };
+  const entry = all.files[fixture];
+  if (!entry) throw new Error(`${fixture} is not in expected.json`);
+  return entry.markers;
+}
+
+/** A fixture's bytes. */
+export function fixtureBytes(fixture: string): Buffer {
+  return readFileSync(join(FIXTURES, fixture));
+}
+
+/** A page plus what went wrong in it: uncaught errors, console errors, dialogs (alert…). */
+export interface OpenedPage {
+  page: Page;
+  errors: string[];
+  dialogs: string[];
+  close(): Promise<void>;
+}
+
+/** Opens the page in a fresh context and records errors and dialogs. */
+export async function openPage(browser: Browser, url: string, options: BrowserContextOptions = {}): Promise<OpenedPage> {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, ...options });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const dialogs: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('dialog', (d) => {
+    dialogs.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss();
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => document.documentElement.classList.contains('ready'));
+  return { page, errors, dialogs, close: () => context.close() };
+}
+
+/** Drops a file on the drop zone with a real DataTransfer (as a person dragging from the desktop does). */
+export async function dropFile(page: Page, name: string, bytes: Uint8Array): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(
+    ({ name, base64 }) => {
+      const raw = atob(base64);
+      const data = new Uint8Array(raw.length);
+      for (let i = 0; i < raw.length; i++) data[i] = raw.charCodeAt(i);
+      const dt = new DataTransfer();
+      dt.items.add(new File([data], name));
+      return dt;
+    },
+    { name, base64: Buffer.from(bytes).toString('base64') },
+  );
+  await page.dispatchEvent('#drop', 'dragenter', { dataTransfer });
+  await page.dispatchEvent('#drop', 'drop', { dataTransfer });
+}
+
+/** Waits until the result view shows a filled table. */
+export async function waitForTable(page: Page): Promise<void> {
+  await page.locator('#result').waitFor({ state: 'visible', timeout: 20_000 });
+  await page.locator('#markers tbody tr').first().waitFor({ timeout: 5_000 });
+}
+
+export interface Row {
+  seconds: number;
+  time: string;
+  name: string;
+  bar: string;
+}
+
+/** The table's rows: exact seconds (data attribute) and the shown cells. */
+export async function tableRows(page: Page): Promise<Row[]> {
+  return page.$$eval('#markers tbody tr', (trs) => trs.map((tr) => ({
+    seconds: Number((tr as HTMLElement).dataset.seconds),
+    time: tr.querySelector('.time')?.textContent ?? '',
+    name: tr.querySelector('.name')?.textContent ?? '',
+    bar: tr.querySelector('.bar')?.textContent ?? '',
+  })));
+}
+
+/** Expects the rows to carry these names and times (within 1 ms). */
+export function expectTimes(rows: Row[], expected: Array<{ name: string; seconds: number }>): void {
+  expect(rows.map((r) => r.name)).toEqual(expected.map((m) => m.name));
+  rows.forEach((row, i) => expect(Math.abs(row.seconds - expected[i]!.seconds), `${row.name}`).toBeLessThan(0.001));
+}
+
+/** Waits until the export preview shows text for `format` (after a change of format or options). */
+export async function previewOf(page: Page, format: string, contains: string): Promise<string> {
+  await page.waitForFunction(
+    ({ format, contains }) => {
+      const p = document.getElementById('preview') as HTMLTextAreaElement;
+      return p.dataset.format === format && p.value.includes(contains);
+    },
+    { format, contains },
+    { timeout: 10_000 },
+  );
+  return page.inputValue('#preview');
+}

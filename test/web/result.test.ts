@@ -1,0 +1,102 @@
+// The result view in real Chromium against `npm start`'s server: table times, timing, start, timeline.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser';
+import { dropFile, expectedMarkers, expectTimes, fixtureBytes, openPage, tableRows, waitForTable } from './page-kit';
+import { startPageServer, type PageServer } from './page-server';
+
+let server: PageServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startPageServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the result view', () => {
+  it('shows an Ableton set dropped on the page with the times of expected.json, and re-times it', async () => {
+    const { page, errors, close } = await openPage(browser, server.url);
+    await dropFile(page, 'automation-intense.als', fixtureBytes('ableton/automation-intense.als'));
+    await waitForTable(page);
+    const expected = expectedMarkers('ableton/automation-intense.als');
+    expectTimes(await tableRows(page), expected);
+    const summary = await page.textContent('#summary');
+    expect(summary).toContain('Ableton Live 10.1.7');
+    expect(summary).toMatch(/Stepped.*Why: Live 10\.1\.7/);
+
+    // the continuous model
+    await page.selectOption('#timing', 'continuous');
+    await page.waitForFunction(() => document.getElementById('summary')?.textContent?.includes('Continuous'));
+    expectTimes(await tableRows(page), expected.map((m) => ({ name: m.name, seconds: m.secondsContinuous })));
+
+    // milliseconds in the table
+    await page.selectOption('#precision', 'ms');
+    const rows = await tableRows(page);
+    const third = expected[2]!;
+    expect(rows[2]!.time).toBe(`0:0${Math.floor(third.secondsContinuous)}.${String(Math.round((third.secondsContinuous % 1) * 1000)).padStart(3, '0')}`);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('measures from a chosen locator: it is at 0:00 and the earlier ones are left out', async () => {
+    const { page, close } = await openPage(browser, server.url);
+    await dropFile(page, 'automation.als', fixtureBytes('ableton/automation.als'));
+    await waitForTable(page);
+    const expected = expectedMarkers('ableton/automation.als');
+    const labels = await page.$$eval('#start option', (os) => os.map((o) => o.textContent ?? ''));
+    expect(labels.slice(0, 3)).toEqual(['Beat 0 (the arrangement start)', 'The song start marker', 'The loop start']);
+    expect(labels.slice(3).map((l) => l.replace(/^Marker \d+: (.*) \(.*\)$/, '$1'))).toEqual(expected.map((m) => m.name));
+    await page.selectOption('#start', { index: 3 + 2 });
+    await page.waitForFunction(() => document.querySelectorAll('#markers tbody tr').length === 4);
+    const base = expected[2]!.seconds;
+    expectTimes(await tableRows(page), expected.slice(2).map((m) => ({ name: m.name, seconds: m.seconds - base })));
+    await close();
+  });
+
+  it('explains a start point the set does not have, and keeps the table', async () => {
+    const { page, close } = await openPage(browser, server.url);
+    await dropFile(page, 'automation.als', fixtureBytes('ableton/automation.als'));
+    await waitForTable(page);
+    await page.selectOption('#start', 'song-start');
+    await page.locator('#options-error').waitFor({ state: 'visible' });
+    expect(await page.textContent('#options-error')).toMatch(/no song start/i);
+    expect(await page.inputValue('#start')).toBe('zero');
+    expect((await tableRows(page)).length).toBe(6);
+    await close();
+  });
+
+  it('shows an FL Studio project with the times of expected.json', async () => {
+    const { page, close } = await openPage(browser, server.url);
+    await page.setInputFiles('#file', { name: 'fl-test.flp', mimeType: 'application/octet-stream', buffer: fixtureBytes('flstudio/fl-test.flp') });
+    await waitForTable(page);
+    expectTimes(await tableRows(page), expectedMarkers('flstudio/fl-test.flp'));
+    expect(await page.textContent('#summary')).toContain('FL Studio');
+    await close();
+  });
+
+  it('draws the tempo curve with a tick per marker: name on hover (<title>) and on keyboard focus', async () => {
+    const { page, close } = await openPage(browser, server.url);
+    await dropFile(page, 'automation-intense.als', fixtureBytes('ableton/automation-intense.als'));
+    await waitForTable(page);
+    const expected = expectedMarkers('ableton/automation-intense.als');
+    const titles = await page.$$eval('#timeline .tick title', (ts) => ts.map((t) => t.textContent ?? ''));
+    expect(titles).toHaveLength(expected.length);
+    titles.forEach((t, i) => expect(t).toContain(expected[i]!.name));
+    // the curve has ramps: many distinct heights, not a flat line
+    const d = await page.getAttribute('#timeline .tempo-line', 'd');
+    const heights = new Set([...(d ?? '').matchAll(/[ML][\d.]+,([\d.]+)/g)].map((m) => m[1]));
+    expect(heights.size).toBeGreaterThan(20);
+    // keyboard: focus the first tick, arrow to the next
+    await page.focus('#timeline .tick[tabindex="0"]');
+    expect(await page.textContent('#timeline-focus')).toContain(expected[0]!.name);
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-index'))).toBe('1');
+    expect(await page.textContent('#timeline-focus')).toContain(`— ${expected[1]!.name} (bar`);
+    await close();
+  });
+});

@@ -19,16 +19,26 @@ export function anchorBeats(songs: readonly Song[], anchor: ClipAnchor, secondsA
   });
 }
 
-/** The beat halfway (in time) between beats a ≤ b; bisection, since seconds(beat) only grows. */
+/**
+ * The beat halfway (in time) between beats a ≤ b. seconds(beat) only grows, so a bracketing search
+ * converges: a linear-interpolation step (exact where the tempo is constant), every other step a
+ * bisection (so a curved tempo cannot stall it).
+ */
 function middle(a: number, b: number, secondsAt?: SecondsAt): number {
   if (!secondsAt || b <= a) return (a + b) / 2;
-  const target = (secondsAt(a) + secondsAt(b)) / 2;
   let lo = a;
   let hi = b;
-  for (let i = 0; i < 64 && hi - lo > 1e-9; i++) {
-    const mid = (lo + hi) / 2;
-    if (secondsAt(mid) < target) lo = mid;
-    else hi = mid;
+  let sLo = secondsAt(a);
+  let sHi = secondsAt(b);
+  const target = (sLo + sHi) / 2;
+  let x = (a + b) / 2;
+  for (let i = 0; i < 200 && hi - lo > 1e-12 * Math.max(1, Math.abs(hi)); i++) {
+    const interpolated = sHi > sLo ? lo + ((target - sLo) * (hi - lo)) / (sHi - sLo) : Number.NaN;
+    x = i % 2 === 0 && interpolated > lo && interpolated < hi ? interpolated : (lo + hi) / 2;
+    const s = secondsAt(x);
+    if (Math.abs(s - target) <= 1e-12 * Math.max(1, Math.abs(target))) return x;
+    if (s < target) [lo, sLo] = [x, s];
+    else [hi, sHi] = [x, s];
   }
-  return (lo + hi) / 2;
+  return x;
 }

@@ -20,7 +20,7 @@ export function sanitizeFileName(name: string): string {
 /** The name without its extension, in ASCII letters, digits, `._-` only: for Content-Disposition. */
 export function downloadBaseName(fileName: string | null | undefined): string {
   const base = (fileName ?? '').replace(/\.[^.]*$/, '');
-  const ascii = base.normalize('NFKD').replace(/[^A-Za-z0-9._ -]/g, '').replace(/\s+/g, '-').replace(/^[.-]+/, '').slice(0, 80);
+  const ascii = base.normalize('NFKD').replace(/[^A-Za-z0-9._ -]/g, '').replace(/[\s_-]{2,}|\s/g, '-').replace(/^[.-]+/, '').slice(0, 80);
   return ascii || 'tracklist';
 }
 

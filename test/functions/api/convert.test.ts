@@ -1,0 +1,62 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { expectedMarkers, fixture, markersMatch } from '../../helpers/functions/fixtures';
+import { localHarness, type LocalHarness } from '../../helpers/functions/local-app';
+
+let h: LocalHarness;
+beforeEach(async () => { h = await localHarness({ CONVERT_MAX_BYTES: String(300 * 1024) }); });
+afterEach(async () => { await h.close(); });
+
+const post = (query: string, body: Uint8Array | string) => h.request(`/v1/convert${query}`, {
+  method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body,
+});
+
+describe('POST /v1/convert', () => {
+  it('returns the result JSON for a set in the body (FL Studio and Ableton)', async () => {
+    const res = await post('?filename=automation.als', fixture('ableton/automation.als'));
+    expect(res.status).toBe(200);
+    const result = (await res.json()) as any;
+    expect(result.source.file).toBe('automation.als');
+    expect(markersMatch(result.markers, expectedMarkers('ableton/automation.als'))).toBe(true);
+    const fl = await post('', fixture('flstudio/fl-markers.flp'));
+    expect(fl.status).toBe(200);
+    expect(((await fl.json()) as any).source.daw).toBe('flstudio');
+  });
+
+  it('returns an export with ?format= and export options', async () => {
+    const res = await post('?format=text&precision=ms&filename=My%20Mix.als', fixture('ableton/automation.als'));
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(res.headers.get('content-disposition')).toMatch(/filename="My-Mix\.txt"/);
+    expect(await res.text()).toMatch(/^00:04\.000 B$/m);
+  });
+
+  it('applies conversion options from the query (start, timing)', async () => {
+    const res = await post('?start=B&timing=continuous', fixture('ableton/automation.als'));
+    const result = (await res.json()) as any;
+    expect(result.timing.model).toBe('continuous');
+    expect(result.markers[0]).toMatchObject({ name: 'B', seconds: 0 });
+  });
+
+  it('answers 413 with a pointer to /v1/jobs for a body over the limit', async () => {
+    const res = await post('', new Uint8Array(300 * 1024 + 1));
+    expect(res.status).toBe(413);
+    const body = (await res.json()) as any;
+    expect(body.error.code).toBe('file-too-large');
+    expect(body.error.message).toContain('/v1/jobs');
+  });
+
+  it.each([
+    ['an empty body', new Uint8Array(0), 422, 'empty-file'],
+    ['junk', fixture('ableton/junk.als'), 422, 'not-a-project'],
+  ])('answers %s with a typed error', async (_, body, status, code) => {
+    const res = await post('', body);
+    expect(res.status).toBe(status);
+    expect(((await res.json()) as any).error.code).toBe(code);
+  });
+
+  it('answers 400 for bad option values and unknown formats', async () => {
+    for (const q of ['?timing=wobbly', '?format=mp3', '?start=NoSuchLocator', '?precision=ns', '?fix=maybe']) {
+      const res = await post(q, fixture('ableton/automation.als'));
+      expect(res.status, q).toBe(400);
+    }
+  });
+});

@@ -1,0 +1,57 @@
+/** The app over the local adapters in a temporary data directory, for app.request() tests. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { createApp } from '../../../functions/api/app';
+import type { AppDeps, Assets } from '../../../functions/api/deps';
+import { readConfig, type Config } from '../../../functions/config';
+import { createLocalQueue, type LocalQueue } from '../../../functions/queue/local-queue';
+import { objectCreatedBody } from '../../../functions/queue/s3-event';
+import { createLocalStorage, type LocalStorage } from '../../../functions/storage/local-storage';
+import { createLocalUploadRoute } from '../../../functions/storage/local-upload';
+import { workerDeps } from '../../../functions/worker/deps';
+import { createWorkerHandler } from '../../../functions/worker/handler';
+
+export const TEST_ASSETS: Assets = {
+  'index.html': { contentType: 'text/html; charset=utf-8', body: '<!doctype html><html><body>page</body></html>' },
+  'app.js': { contentType: 'text/javascript; charset=utf-8', body: 'console.log(1)' },
+};
+
+export interface LocalHarness {
+  app: OpenAPIHono;
+  storage: LocalStorage;
+  queue: LocalQueue;
+  config: Config;
+  dir: string;
+  /** Request through the app with a path or URL relative to http://localhost. */
+  request: (path: string, init?: RequestInit) => Promise<Response>;
+  close: () => Promise<void>;
+}
+
+/** Builds the app with local storage, the upload route and a running in-process queue. */
+export async function localHarness(env: Record<string, string> = {}, extra: Partial<AppDeps> = {}): Promise<LocalHarness> {
+  const dir = mkdtempSync(join(tmpdir(), 'dawstamps-api-'));
+  const config = readConfig({ DATA_DIR: dir, ...env }, 'local');
+  const storage = await createLocalStorage({ dataDir: dir });
+  const queue = createLocalQueue({ handler: createWorkerHandler(workerDeps(config, storage)), retryDelayMs: 20 });
+  const uploadRoute = createLocalUploadRoute(storage, {
+    maxBodyBytes: config.maxUploadBytes,
+    onCreated: (key, size) => queue.send(objectCreatedBody(storage.bucketName, key, size)),
+  });
+  const app = createApp({ storage, config, assets: TEST_ASSETS, uploadRoute, ...extra });
+  queue.start();
+  return {
+    app, storage, queue, config, dir,
+    request: (path, init) => Promise.resolve(app.request(path.startsWith('http') ? path : `http://localhost${path}`, init)),
+    async close() {
+      await queue.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** POST /v1/jobs with a JSON body. */
+export function createJob(h: LocalHarness, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return h.request('/v1/jobs', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+}

@@ -1,8 +1,9 @@
 /**
  * The default gzip inflater: pako, chunk by chunk, so the XML is never whole in memory. It runs
- * everywhere (browser, edge, Lambda). Node callers may pass `zlibInflate` from
- * functions/node/zlib-inflate.ts instead: node:zlib inflates on a worker thread, in parallel
- * with the XML scan, and is roughly twice as fast (figures in that file).
+ * everywhere (browser, edge, Lambda). Node callers should pass `zlibInflate` from
+ * functions/node/zlib-inflate.ts: node:zlib inflates on a worker thread, in parallel with the
+ * XML scan, and costs about half the CPU (pako alone: 1.8 s CPU for 211 MB of XML where zlib
+ * needs ~0.7 s; whole read 3.1 s vs 1.5 s CPU — figures in that file).
  */
 import { Inflate as PakoInflate } from 'pako';
 import { DawstampsError } from './errors';

@@ -168,7 +168,7 @@ export function bigSetOptions(scale = 1, seed = 7): AlsOptions {
       name: `Deck ${t + 1}`,
       clips: Array.from({ length: 60 }, (_, i) => ({ start: (2 * i + t) * 96, end: (2 * i + t) * 96 + 104, name: `Song ${2 * i + t}`, file: `Song ${2 * i + t}.wav` })),
     })),
-    junk: { tracks: Math.round(520 * scale), devicesPerTrack: 6, parametersPerDevice: 40, envelopesPerTrack: 6, pointsPerEnvelope: 800, notesPerTrack: 300, masterEnvelopes: 4, seed },
+    junk: { tracks: Math.round(540 * scale), devicesPerTrack: 6, parametersPerDevice: 40, envelopesPerTrack: 6, pointsPerEnvelope: 800, notesPerTrack: 300, masterEnvelopes: 4, seed },
     decoys: true,
   };
 }

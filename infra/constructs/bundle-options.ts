@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BuildOptions } from 'esbuild';
 
@@ -9,6 +10,12 @@ export const LAMBDA_ENTRIES = {
   api: 'functions/api/lambda.ts',
   worker: 'functions/worker/lambda.ts',
 } as const;
+
+/**
+ * `zod` as the bundles see it: zod's classic entry without its locales (see the file). Keeps the
+ * API bundle at ~810 KB instead of ~1,070 KB.
+ */
+export const ZOD_WITHOUT_LOCALES = join(REPO_ROOT, 'infra', 'bundling', 'zod-without-locales.ts');
 
 /** What the Lambda runtime already provides; excluded from the bundle only when not bundling the SDK. */
 export const RUNTIME_SDK_EXTERNALS = ['@aws-sdk/*', '@smithy/*'] as const;
@@ -28,5 +35,6 @@ export const LAMBDA_ESBUILD = {
   // ESM builds first: the SDK's dist-es tree-shakes, its dist-cjs does not. Measured on the
   // worker: 576 KB → 419 KB and module load ~183 → ~130 ms (busy 2-core box, bench/lambda-bundles.mjs).
   mainFields: ['module', 'main'],
+  alias: { zod: ZOD_WITHOUT_LOCALES },
   banner: { js: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);" },
 } as const satisfies BuildOptions;

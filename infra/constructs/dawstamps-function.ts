@@ -18,6 +18,7 @@ const BUNDLING = {
   format: OutputFormat.ESM,
   banner: LAMBDA_ESBUILD.banner.js,
   mainFields: [...LAMBDA_ESBUILD.mainFields],
+  esbuildArgs: { '--alias:zod': LAMBDA_ESBUILD.alias.zod },
   // The AWS SDK v3 is BUNDLED, not taken from the nodejs22.x runtime. Measured by
   // bench/lambda-bundles.mjs (figures in the README): both ways stay under 1 MB minified, and
   // loading one minified file beats resolving the runtime's unbundled @aws-sdk/@smithy tree

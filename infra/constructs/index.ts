@@ -1,5 +1,5 @@
 export { Api, type ApiProps } from './api';
-export { LAMBDA_ENTRIES, LAMBDA_ESBUILD, REPO_ROOT, RUNTIME_SDK_EXTERNALS } from './bundle-options';
+export { LAMBDA_ENTRIES, LAMBDA_ESBUILD, REPO_ROOT, RUNTIME_SDK_EXTERNALS, ZOD_WITHOUT_LOCALES } from './bundle-options';
 export { DawstampsFunction, LOG_RETENTION, type DawstampsFunctionProps } from './dawstamps-function';
 export { RESULT_PREFIX, Storage, UPLOAD_PREFIX, type StorageProps } from './storage';
 export { MAX_RECEIVE_COUNT, VISIBILITY_FACTOR, WORKER_TIMEOUT, Worker, type WorkerProps } from './worker';

@@ -32,6 +32,21 @@ describe('the Lambda bundles (esbuild, minified, as the stack builds them)', () 
     expect(res.body).toMatch(/<html/i);
   });
 
+  it('the bundled API serves its OpenAPI document (zod schemas survive the bundling)', async () => {
+    const res = await invoke(api, functionUrlEvent('GET', '/v1/openapi.json')) as { statusCode: number; body: string };
+    expect(res.statusCode).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ paths: expect.objectContaining({ '/v1/jobs': expect.anything() }) });
+  });
+
+  it('the bundled API rejects a malformed job request with a typed 400', async () => {
+    const base = functionUrlEvent('POST', '/v1/jobs');
+    const headers = { ...(base.headers as Record<string, string>), 'content-type': 'application/json' };
+    const event = { ...base, headers, body: JSON.stringify({ filename: 42 }) };
+    const res = await invoke(api, event) as { statusCode: number; body: string };
+    expect(res.statusCode).toBe(400);
+    expect(JSON.parse(res.body)).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+  });
+
   it('the bundled worker skips the s3:TestEvent without failures', async () => {
     expect(await invoke(worker, s3TestEventBatch())).toEqual({ batchItemFailures: [] });
   });

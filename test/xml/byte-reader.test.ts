@@ -49,6 +49,16 @@ describe('inflaters', () => {
     }
   });
 
+  it('pass the consumer's own errors through unchanged', async () => {
+    for (const inflate of [pakoInflate, zlibInflate]) {
+      const bug = new TypeError('a bug in the consumer');
+      const err = await Promise.resolve()
+        .then(() => inflate(gz, () => { throw bug; }))
+        .then(() => undefined, (e: unknown) => e);
+      expect(err).toBe(bug);
+    }
+  });
+
   it('stop at once when the consumer throws (a gzip bomb stops early)', async () => {
     const bomb = new Uint8Array(gzipSync(Buffer.alloc(64 * 1024 * 1024)));
     for (const inflate of [pakoInflate, zlibInflate]) {

@@ -1,6 +1,6 @@
 import { CfnOutput, CfnParameter, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { Api, RESULT_PREFIX, Storage, UPLOAD_PREFIX, Worker } from './constructs';
+import { Api, PROCESSING_TIMEOUT, RESULT_PREFIX, Storage, UPLOAD_PREFIX, Worker } from './constructs';
 
 /** Default cap for one upload, enforced by S3 through the presigned POST's content-length-range. */
 export const DEFAULT_MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
@@ -50,6 +50,8 @@ export class DawstampsStack extends Stack {
         ...common,
         API_TOKEN: apiToken.valueAsString,
         ALLOWED_ORIGINS: allowedOrigins.valueAsString,
+        // Derived from the queue settings above, so "failed after the retries" cannot drift from them.
+        PROCESSING_TIMEOUT_SECONDS: String(PROCESSING_TIMEOUT.toSeconds()),
       },
     });
 

@@ -14,6 +14,13 @@ export const WORKER_TIMEOUT = Duration.seconds(60);
 export const VISIBILITY_FACTOR = 6;
 /** Deliveries before a message is parked in the dead-letter queue. */
 export const MAX_RECEIVE_COUNT = 3;
+/** The queue's visibility timeout. */
+export const VISIBILITY_TIMEOUT = Duration.seconds(WORKER_TIMEOUT.toSeconds() * VISIBILITY_FACTOR);
+/**
+ * After this long without a result, the queue has given up on an upload (every delivery timed out
+ * or failed: it is in the dead-letter queue), so the API reports the job `failed`.
+ */
+export const PROCESSING_TIMEOUT = Duration.seconds(VISIBILITY_TIMEOUT.toSeconds() * MAX_RECEIVE_COUNT + 120);
 
 export interface WorkerProps {
   readonly bucket: IBucket;
@@ -34,7 +41,7 @@ export class Worker extends Construct {
       enforceSSL: true,
     });
     this.queue = new Queue(this, 'Uploads', {
-      visibilityTimeout: Duration.seconds(WORKER_TIMEOUT.toSeconds() * VISIBILITY_FACTOR),
+      visibilityTimeout: VISIBILITY_TIMEOUT,
       retentionPeriod: Duration.days(1),
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,

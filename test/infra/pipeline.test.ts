@@ -64,12 +64,20 @@ describe('the functions', () => {
     });
   });
 
-  it('the API also gets the optional token and the allowed origins', () => {
+  it('the API also gets the optional token, the allowed origins and the processing timeout', () => {
     expect(fn('Api')[1].Properties.Environment.Variables).toEqual({
       BUCKET_NAME: bucketRef(), UPLOAD_PREFIX: 'uploads/', RESULT_PREFIX: 'results/',
       MAX_UPLOAD_BYTES: { Ref: 'MaxUploadBytes' },
       API_TOKEN: { Ref: 'ApiToken' }, ALLOWED_ORIGINS: { Ref: 'AllowedOrigins' },
+      PROCESSING_TIMEOUT_SECONDS: expect.stringMatching(/^\d+$/),
     });
+  });
+
+  it('the API calls a job failed only after every delivery could have timed out', () => {
+    const visibility = resourceOf(s, 'AWS::SQS::Queue', 'WorkerUploads')[1].Properties.VisibilityTimeout as number;
+    const receives = resourceOf(s, 'AWS::SQS::Queue', 'WorkerUploads')[1].Properties.RedrivePolicy.maxReceiveCount as number;
+    const timeout = Number(fn('Api')[1].Properties.Environment.Variables.PROCESSING_TIMEOUT_SECONDS);
+    expect(timeout).toBeGreaterThan(visibility * receives);
   });
 
   it('the worker drains the upload queue in bounded batches, reporting partial failures', () => {

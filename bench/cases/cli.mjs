@@ -1,0 +1,62 @@
+// Whole-process cases: the built CLI (dist/cli.js, run directly) against a bare node floor.
+import { compare, runNode } from '../measure.mjs';
+
+const GUNZIP = (file) => ['-e', `require('node:zlib').gunzipSync(require('node:fs').readFileSync(${JSON.stringify(file)}))`];
+const EMPTY = ['-e', '0'];
+
+const size = (input) => `${(input.bytes / 1e6).toFixed(1)} MB${input.xmlBytes ? ` (${(input.xmlBytes / 1e6).toFixed(0)} MB XML)` : ''}`;
+
+/** Converts once with --format json and checks the marker and tempo point counts; returns what is wrong, or null. */
+function check(cli, input) {
+  const r = runNode([cli, input.file, '--format', 'json'], { capture: true });
+  if (r.status !== 0) return `CLI exited with ${r.status}: ${r.stderr.trim().split('\n')[0]}`;
+  const result = JSON.parse(r.stdout);
+  const { markers, tempoPoints } = input.expected;
+  if (result.markers.length !== markers) return `expected ${markers} markers, got ${result.markers.length}`;
+  if (result.tempo.points.length < tempoPoints) return `expected ≥ ${tempoPoints} tempo points, got ${result.tempo.points.length}`;
+  return null;
+}
+
+/** One CLI row: checked first, then timed against `floor`; `targets` decide pass/fail from the figures. */
+function row(cli, { id, name, input, args = [], floor, floorLabel, runs, ratioMax, rssMaxKB }) {
+  const base = { id, name, input: size(input), floorLabel };
+  const wrong = check(cli, input);
+  if (wrong) return { ...base, error: wrong };
+  const r = compare([cli, input.file, ...args], floor, runs);
+  const ratio = r.ms / r.floorMs;
+  const target = [ratioMax ? `≤ ${ratioMax}×` : null, rssMaxKB ? `< ${rssMaxKB / 1024} MB` : null].filter(Boolean).join(', ');
+  const pass = (!ratioMax || ratio <= ratioMax) && (!rssMaxKB || r.rssKB < rssMaxKB);
+  return { ...base, ms: r.ms, floorMs: r.floorMs, ratio, rssKB: r.rssKB, floorRssKB: r.floorRssKB, target, pass };
+}
+
+/** Cases 1, 2, 3, 5b and 8 (those `wanted(id)`); `inputs` from bench/inputs, `fixture` the real-world set (or null). */
+export function* cliRows(cli, inputs, { runs, fixture, wanted }) {
+  const rssMaxKB = 128 * 1024;
+  const json = ['--format', 'json'];
+  let big = null;
+  if (wanted('1')) {
+    big = row(cli, { id: '1', name: 'throughput: CLI --format json', input: inputs.big, args: json, floor: GUNZIP(inputs.big.file), floorLabel: 'gunzipSync', runs: runs.big, ratioMax: 1.2, rssMaxKB });
+    yield big;
+  }
+  if (wanted('2') && !inputs.huge) yield { id: '2', name: 'memory: 1 GB-XML set', skipped: 'not run: add --huge (generates ~1 GB of XML: minutes the first time)' };
+  if (wanted('2') && inputs.huge) {
+    const huge = row(cli, { id: '2', name: 'memory: 1 GB-XML set, CLI --format json', input: inputs.huge, args: json, floor: GUNZIP(inputs.huge.file), floorLabel: 'gunzipSync', runs: runs.huge, rssMaxKB });
+    // "memory does not grow with the file": under 128 MB and within 10% of case 1
+    if (!huge.error && big?.rssKB) {
+      const limit = big.rssKB * 1.1;
+      huge.target = `< 128 MB, ≤ 1.1 × case 1 (${(limit / 1024).toFixed(0)} MB)`;
+      huge.pass = huge.pass && huge.rssKB <= limit;
+    }
+    yield huge;
+  }
+  const empty = { floor: EMPTY, floorLabel: 'node -e 0', runs: runs.small };
+  if (wanted('3a')) yield row(cli, { id: '3a', name: 'start-up: CLI on a few-KB set', input: inputs.small, ...empty, ratioMax: 1.6 });
+  if (wanted('3b')) yield row(cli, { id: '3b', name: 'start-up: CLI, 100k tempo breakpoints', input: inputs.tempo, ...empty, ratioMax: 3 });
+  if (wanted('5b')) yield row(cli, { id: '5b', name: 'FL Studio: CLI, 100k tempo points', input: inputs.flpTempo, ...empty, ratioMax: 3 });
+  if (!wanted('8')) return;
+  if (!fixture) {
+    yield { id: '8', name: 'real world: michelle-live12.3.als', skipped: 'not run: ../shared/fixtures/large/michelle-live12.3.als is missing' };
+    return;
+  }
+  yield row(cli, { id: '8', name: 'real world: michelle-live12.3.als', input: fixture, args: json, floor: GUNZIP(fixture.file), floorLabel: 'gunzipSync', runs: runs.fixture, ratioMax: 1.2, rssMaxKB });
+}

@@ -1,0 +1,60 @@
+// Times whole processes and reads their peak RSS. Peak RSS comes from GNU time (`/usr/bin/time -f %M`)
+// when it is installed, else from a preloaded probe that writes process.resourceUsage().maxRSS at exit.
+// Both sides of a comparison go through the same wrapper, so its cost cancels out of the ratio.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const GNU_TIME = '/usr/bin/time';
+const PROBE = fileURLToPath(new URL('./rss-probe.cjs', import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), 'dawstamps-bench-'));
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
+
+/** How peak RSS is measured on this machine (printed under the table). */
+export const rssMethod = existsSync(GNU_TIME) ? 'GNU time %M' : 'process.resourceUsage().maxRSS at exit';
+
+/** The middle value (the lower middle for an even count). */
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+
+/**
+ * Runs `node ...args` once; returns wall time (ms), peak RSS (KB), exit status and, when `capture`,
+ * stdout (else it goes to /dev/null). Node children only: the probe is a node --require.
+ */
+export function runNode(args, { capture = false, cwd } = {}) {
+  const rssFile = join(scratch, 'rss');
+  rmSync(rssFile, { force: true });
+  const [cmd, argv] = existsSync(GNU_TIME)
+    ? [GNU_TIME, ['-f', '%M', '-o', rssFile, process.execPath, ...args]]
+    : [process.execPath, ['--require', PROBE, ...args]];
+  const env = { ...process.env, BENCH_RSS_FILE: rssFile };
+  const t = performance.now();
+  const r = spawnSync(cmd, argv, { cwd, env, stdio: ['ignore', capture ? 'pipe' : 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+  const ms = performance.now() - t;
+  const rssKB = existsSync(rssFile) ? Number.parseInt(readFileSync(rssFile, 'utf8').trim().split('\n').pop(), 10) : Number.NaN;
+  return { ms, rssKB, status: r.status, stdout: capture ? r.stdout.toString('utf8') : '', stderr: r.stderr.toString('utf8') };
+}
+
+/**
+ * Runs `measured` and `floor` (node argument lists) `runs` times each, interleaved so that load from
+ * other processes hits both alike, after one unmeasured warm-up of each (file cache, code cache).
+ */
+export function compare(measured, floor, runs) {
+  runNode(measured);
+  runNode(floor);
+  const m = [];
+  const f = [];
+  for (let i = 0; i < runs; i++) {
+    m.push(runNode(measured));
+    f.push(runNode(floor));
+  }
+  const failed = [...m, ...f].find((r) => r.status !== 0);
+  if (failed) throw new Error(`a run exited with ${failed.status}: ${failed.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+  return {
+    ms: median(m.map((r) => r.ms)),
+    floorMs: median(f.map((r) => r.ms)),
+    rssKB: Math.max(...m.map((r) => r.rssKB)),
+    floorRssKB: Math.max(...f.map((r) => r.rssKB)),
+  };
+}

@@ -25,6 +25,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     server.close();
+    // Keep-alive sockets would hold close() open for seconds; in-flight requests still finish.
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
     void mode.consumer.stop().finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);

@@ -1,0 +1,46 @@
+/** Runs `node dist/server.js` (what `npm start` runs) as a child process on a free port. */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { freePort } from './ports';
+
+export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** Bundles dist/ as `npm install`/`npm run build` do, so the test runs the current source. */
+export function buildDist(): void {
+  execFileSync(process.execPath, ['build.mjs'], { cwd: REPO, stdio: 'inherit', timeout: 120_000 });
+}
+
+export interface ServerProcess {
+  url: string;
+  output: () => string;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Starts the server with `env` added and waits for its "dawstamps on http://…" line. */
+export async function startServerProcess(env: Record<string, string>, args: string[] = []): Promise<ServerProcess> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['dist/server.js', ...args], {
+    cwd: REPO, env: { ...process.env, PORT: String(port), ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d) => { out += String(d); });
+  child.stderr?.on('data', (d) => { out += String(d); });
+  const deadline = Date.now() + 20_000;
+  while (!out.includes(`:${port}`)) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${out}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not start within 20 s:\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    output: () => out,
+    stop: (signal = 'SIGTERM') => new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve(child.exitCode);
+      child.once('exit', (code) => resolve(code));
+      child.kill(signal);
+    }),
+  };
+}

@@ -54,8 +54,8 @@ export const DEFAULT_INPUTS = [
 export function refuseReason(file, maxBytes, inputs = DEFAULT_INPUTS) {
   const lower = file.name.toLowerCase();
   if (!inputs.some((kind) => kind.extensions.some((ext) => lower.endsWith(ext.toLowerCase())))) {
-    const kinds = inputs.map((kind) => `${/^[aeiou]/i.test(kind.label) ? 'an' : 'a'} ${kind.label} (${kind.extensions.join(', ')})`);
-    return `"${file.name}" is not ${kinds.join(' or ')}. Pick the project file itself, not an audio file or an export.`;
+    const kinds = inputs.map((kind) => `${kind.label} (${kind.extensions.join(', ')})`);
+    return `"${file.name}" is not a project file dawstamps reads: ${kinds.join(' or ')}. Pick the project file itself, not an audio file or an export.`;
   }
   if (file.size === 0) return `"${file.name}" is empty (0 bytes). Save the project again in your DAW and pick the new copy.`;
   if (file.size > maxBytes) {
@@ -118,6 +118,8 @@ const HINTS = {
   timeout: 'The conversion took too long. Try again in a moment; if it happens again, try a smaller copy of the project.',
   'export-failed': 'Pick another export format.',
   'network-error': 'Check your connection and try again.',
+  unauthorized: 'Ask whoever runs this server for the API token, then drop the file again.',
+  'upload-expired': 'Drop the file again: a new upload permission is made each time.',
 };
 
 /**

@@ -4,6 +4,7 @@ import { formatTime } from './format.js';
 
 const NS = 'http://www.w3.org/2000/svg';
 const PAD = { left: 46, right: 14, top: 24, bottom: 26 };
+const BPM_STEPS = [0.5, 1, 2, 5, 10, 20, 25, 50, 100];
 const TIME_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200];
 
 /**
@@ -99,10 +100,11 @@ function axes(/** @type {(t: number) => number} */ x, /** @type {(v: number) => 
     label.textContent = formatTime(t, 's');
     g.append(label);
   }
-  for (const bpm of [lo, (lo + hi) / 2, hi]) {
+  const bpmStep = BPM_STEPS.find((s) => (hi - lo) / s <= 4) ?? 200;
+  for (let bpm = Math.ceil(lo / bpmStep) * bpmStep; bpm <= hi; bpm += bpmStep) {
     g.append(el('line', { x1: PAD.left, x2: W - PAD.right, y1: y(bpm), y2: y(bpm), class: 'grid' }));
     const label = el('text', { x: PAD.left - 6, y: y(bpm) + 4, 'text-anchor': 'end', class: 'axis-label' });
-    label.textContent = hi - lo >= 20 ? String(Math.round(bpm)) : fmtBpm(bpm);
+    label.textContent = fmtBpm(bpm);
     g.append(label);
   }
   const unit = el('text', { x: PAD.left - 6, y: 11, 'text-anchor': 'end', class: 'axis-label' });
@@ -121,7 +123,7 @@ function ticks(/** @type {any[]} */ markers, /** @type {(t: number) => number} *
   /** @type {SVGElement[]} */
   const items = [];
   markers.forEach((m, i) => {
-    const text = `${formatTime(m.seconds, 'ms')} — ${m.name} (bar ${m.position})`;
+    const text = `${formatTime(m.seconds, 'ms')} — ${m.name || '(no name)'} (bar ${m.position})`;
     const tick = el('g', { class: 'tick', tabindex: i === 0 ? 0 : -1, role: 'img', 'data-index': i });
     tick.setAttribute('aria-label', `Marker ${i + 1} of ${markers.length}: ${text}`);
     const title = el('title');

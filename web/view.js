@@ -71,8 +71,10 @@ export function renderTable(tbody, result, precision) {
   const rows = result.markers.map((/** @type {any} */ m, /** @type {number} */ i) => {
     const tr = h('tr');
     tr.dataset.seconds = String(m.seconds);
+    tr.dataset.name = m.name;
     const time = h('td', formatTime(m.seconds, precision, long), 'time');
-    tr.append(h('td', String(i + 1), 'num'), time, h('td', m.name, 'name'), h('td', m.position, 'bar'));
+    const name = m.name === '' ? h('td', '(no name)', 'name unnamed') : h('td', m.name, 'name');
+    tr.append(h('td', String(i + 1), 'num'), time, name, h('td', m.position, 'bar'));
     return tr;
   });
   if (rows.length === 0) {

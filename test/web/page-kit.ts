@@ -79,7 +79,9 @@ export async function waitForTable(page: Page): Promise<void> {
 export interface Row {
   seconds: number;
   time: string;
+  /** The marker's name (data attribute); `shownName` is the cell's text. */
   name: string;
+  shownName: string;
   bar: string;
 }
 
@@ -88,7 +90,8 @@ export async function tableRows(page: Page): Promise<Row[]> {
   return page.$$eval('#markers tbody tr', (trs) => trs.map((tr) => ({
     seconds: Number((tr as HTMLElement).dataset.seconds),
     time: tr.querySelector('.time')?.textContent ?? '',
-    name: tr.querySelector('.name')?.textContent ?? '',
+    name: (tr as HTMLElement).dataset.name ?? '',
+    shownName: tr.querySelector('.name')?.textContent ?? '',
     bar: tr.querySelector('.bar')?.textContent ?? '',
   })));
 }

@@ -1,6 +1,7 @@
 // The result view in real Chromium against `npm start`'s server: table times, timing, start, timeline.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { convert } from '../../lib/index';
 import { launchBrowser } from '../helpers/browser';
 import { dropFile, expectedMarkers, expectTimes, fixtureBytes, openPage, tableRows, waitForTable } from './page-kit';
 import { startPageServer, type PageServer } from './page-server';
@@ -76,6 +77,23 @@ describe('the result view', () => {
     await waitForTable(page);
     expectTimes(await tableRows(page), expectedMarkers('flstudio/fl-test.flp'));
     expect(await page.textContent('#summary')).toContain('FL Studio');
+    await close();
+  });
+
+  it('spells out the warnings of the conversion, and says when there are no markers', async () => {
+    const { page, close } = await openPage(browser, server.url);
+    const bytes = fixtureBytes('flstudio/complex.flp');
+    await dropFile(page, 'complex.flp', bytes);
+    await waitForTable(page);
+    const { warnings } = await convert(bytes, { fileName: 'complex.flp' });
+    expect(warnings.map((w) => w.code)).toContain('flp-muted-tempo-clip');
+    expect(await page.isVisible('#warnings')).toBe(true);
+    expect(await page.$$eval('#warning-list li', (lis) => lis.map((li) => li.textContent))).toEqual(warnings.map((w) => w.message));
+
+    await page.click('#again');
+    await dropFile(page, 'auto-basic.flp', fixtureBytes('flstudio/auto-basic.flp'));
+    await page.waitForFunction(() => document.querySelector('#warning-list li')?.getAttribute('data-code') === 'no-tracklist-markers');
+    expect(await page.textContent('#markers tbody')).toMatch(/^No markers: add locators \(Ableton\) or markers \(FL Studio\)/);
     await close();
   });
 

@@ -1,0 +1,92 @@
+// The export panel in real Chromium: formats from the API, YouTube and CUE previews, copy, download.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser';
+import { dropFile, fixtureBytes, openPage, previewOf, waitForTable, type OpenedPage } from './page-kit';
+import { ROOT, startPageServer, type PageServer } from './page-server';
+
+let server: PageServer;
+let browser: Browser;
+let opened: OpenedPage;
+
+/** Golden exports of example-120.als with default options (test/golden, made by the exporters' tests). */
+const golden = (file: string): string => readFileSync(join(ROOT, 'test/golden/ableton-example-120', file), 'utf8');
+
+/** The export's warnings, spelled out under the preview. */
+const exportWarnings = (): Promise<string[]> => opened.page.$$eval('#export-warnings li', (lis) => lis.map((li) => li.textContent ?? ''));
+const goldenWarnings = (format: string): string[] =>
+  (JSON.parse(golden('warnings.json')) as Record<string, Array<{ message: string }>>)[format]!.map((w) => w.message);
+
+beforeAll(async () => {
+  server = await startPageServer();
+  browser = await launchBrowser();
+  opened = await openPage(browser, server.url, { permissions: ['clipboard-read', 'clipboard-write'], acceptDownloads: true });
+  await dropFile(opened.page, 'example-120.als', fixtureBytes('ableton/example-120.als'));
+  await waitForTable(opened.page);
+});
+
+afterAll(async () => {
+  await opened?.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the export panel', () => {
+  it('offers the formats the API lists, in its order', async () => {
+    const listed = (await (await fetch(`${server.url}/v1/formats`)).json()) as { exports: Array<{ id: string; label: string }> };
+    const offered = await opened.page.$$eval('#format option', (os) => os.map((o) => ({ id: (o as HTMLOptionElement).value, label: o.textContent })));
+    expect(offered).toEqual(listed.exports.map(({ id, label }) => ({ id, label })));
+    expect(offered.map((o) => o.id)).toEqual(expect.arrayContaining(['text', 'youtube', 'cue']));
+  });
+
+  it('previews YouTube chapters and a CUE sheet exactly as the exporters make them', async () => {
+    const { page } = opened;
+    await page.selectOption('#format', 'youtube');
+    expect(await previewOf(page, 'youtube', '1:05:04 sd')).toBe(golden('youtube.txt'));
+    expect(await exportWarnings()).toEqual(goldenWarnings('youtube'));
+    await page.selectOption('#format', 'cue');
+    const cue = await previewOf(page, 'cue', 'TRACK 01 AUDIO');
+    expect(await exportWarnings()).toEqual(goldenWarnings('cue'));
+    expect(await exportWarnings()).toEqual(['2 markers have no name; named "Track 8", "Track 9".']);
+    expect(cue).toBe(golden('cue.cue'));
+    expect(cue).toContain('INDEX 01 03:20:00');
+  });
+
+  it('updates the preview when the precision changes', async () => {
+    const { page } = opened;
+    await page.selectOption('#format', 'text');
+    await previewOf(page, 'text', 'sd');
+    await page.selectOption('#precision', 'ms');
+    const text = await previewOf(page, 'text', '.000');
+    // the set passes an hour, so every line is h:mm:ss
+    expect(text.split('\n')[1]).toBe('0:03:20.000 comfort - other track');
+    await page.selectOption('#precision', 's');
+    expect((await previewOf(page, 'text', '0:03:20 comfort')).split('\n')[1]).toBe('0:03:20 comfort - other track');
+  });
+
+  it('copies the preview to the clipboard with one click', async () => {
+    const { page } = opened;
+    await page.selectOption('#format', 'youtube');
+    const preview = await previewOf(page, 'youtube', '1:05:04 sd');
+    await page.click('#copy');
+    await page.waitForFunction(() => document.getElementById('action-status')?.textContent === 'Copied to the clipboard.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(preview);
+  });
+
+  it('downloads the export with a sensible file name and the previewed content', async () => {
+    const { page } = opened;
+    await page.selectOption('#format', 'cue');
+    const preview = await previewOf(page, 'cue', 'TRACK 01 AUDIO');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+    expect(download.suggestedFilename()).toBe('example-120.cue');
+    const path = await download.path();
+    expect(readFileSync(path, 'utf8')).toBe(preview);
+    await page.selectOption('#format', 'youtube');
+    await previewOf(page, 'youtube', '1:05:04 sd');
+    const [second] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+    expect(second.suggestedFilename()).toBe('example-120.youtube.txt');
+    expect(opened.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,127 @@
+// How the page looks and is used in real Chromium: keyboard only, phone width, dark mode, weight.
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAls } from '../helpers/als-builder';
+import { launchBrowser } from '../helpers/browser';
+import { dropFile, fixtureBytes, openPage, previewOf, waitForTable } from './page-kit';
+import { ROOT, startPageServer, type PageServer } from './page-server';
+
+const OUT = join(ROOT, 'test-output');
+const LIMIT = 100 * 1024;
+
+let server: PageServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startPageServer();
+  browser = await launchBrowser();
+  mkdirSync(OUT, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A DJ mix as a person would save it: ramps between songs, one tempo jump, "Artist - Title" locators. */
+function realisticMix(): Uint8Array {
+  const songs = ['Nala Vey - Morning Static', 'Kofi Arden - Low Tide', 'The Quiet Hours - Paper Moons (Extended Mix)',
+    'Mira Solis - Glass Garden', 'Deltaform - 4AM Logic', 'Ines Varga - Northbound', 'Hollow Coast - Afterglow (Dub)',
+    'Juno Reyes & Tam - Sunday Machines', 'Orbitals - Last Light', 'Sable - Home'];
+  return buildAls({
+    live: 11,
+    tempo: 122,
+    tempoEvents: [
+      { beat: -63072000, bpm: 122 }, { beat: 0, bpm: 122 }, { beat: 256, bpm: 122 }, { beat: 320, bpm: 124 },
+      { beat: 768, bpm: 124 }, { beat: 832, bpm: 126 }, { beat: 1344, bpm: 126 }, { beat: 1344, bpm: 132 },
+      { beat: 1856, bpm: 132 }, { beat: 1984, bpm: 128 }, { beat: 2560, bpm: 128 }, { beat: 2688, bpm: 118 },
+    ],
+    locators: songs.map((name, i) => ({ time: i * 288, name })),
+  });
+}
+
+function pageWeightOnDisk(): number {
+  return readdirSync(join(ROOT, 'web')).reduce((sum, f) => sum + statSync(join(ROOT, 'web', f)).size, 0);
+}
+
+/** True when the document is wider than the window (horizontal scrolling). */
+async function scrollsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth || document.body.scrollWidth > window.innerWidth);
+}
+
+describe('the page', () => {
+  it('weighs well under 100 KB (HTML, CSS, JS as served, and web/ on disk)', async () => {
+    const { page, close } = await openPage(browser, server.url);
+    const sizes = new Map<string, number>();
+    page.on('response', async (r) => {
+      const url = new URL(r.url());
+      if (!url.pathname.startsWith('/v1/')) sizes.set(url.pathname, (await r.body()).length);
+    });
+    await page.reload();
+    await page.waitForFunction(() => document.documentElement.classList.contains('ready'));
+    await page.waitForTimeout(300);
+    const served = [...sizes.values()].reduce((a, b) => a + b, 0);
+    expect([...sizes.keys()]).toEqual(expect.arrayContaining(['/', '/app.js', '/style.css']));
+    expect(served).toBeLessThan(LIMIT);
+    expect(pageWeightOnDisk()).toBeLessThan(LIMIT);
+    console.log(`page weight: ${served} bytes served in ${sizes.size} files; web/ on disk ${pageWeightOnDisk()} bytes`);
+    await close();
+  });
+
+  it('works with the keyboard alone: pick, read, change the format, copy', async () => {
+    const { page, close } = await openPage(browser, server.url, { permissions: ['clipboard-read', 'clipboard-write'] });
+    const focused = (): Promise<string> => page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('class') || '');
+    let tabs = 0;
+    while ((await focused()) !== 'file' && tabs++ < 5) await page.keyboard.press('Tab');
+    expect(await focused()).toBe('file');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+    await chooser.setFiles({ name: 'example-120.als', mimeType: 'application/octet-stream', buffer: fixtureBytes('ableton/example-120.als') });
+    await waitForTable(page);
+    expect(await focused()).toBe('result-title');
+    const reached = new Set<string>();
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press('Tab');
+      reached.add(await focused());
+    }
+    for (const id of ['again', 'tick', 'start', 'timing', 'precision', 'format', 'fix', 'preview', 'copy', 'download']) expect(reached).toContain(id);
+    await page.focus('#format');
+    await page.keyboard.press('ArrowDown');
+    const youtube = await previewOf(page, 'youtube', '1:05:04 sd');
+    await page.focus('#copy');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.getElementById('action-status')?.textContent === 'Copied to the clipboard.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(youtube);
+    await close();
+  });
+
+  it('fits a phone-width screen without sideways scrolling, long names included', async () => {
+    const longName = `${'Extraordinarily_Long_Unbroken_Artist_Name_'.repeat(4)} - Title`;
+    const set = buildAls({ live: 11, locators: [{ time: 0, name: longName }, { time: 64, name: 'Short - One' }] });
+    const { page, close } = await openPage(browser, server.url, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    expect(await scrollsSideways(page)).toBe(false);
+    await dropFile(page, 'phone.als', set);
+    await waitForTable(page);
+    await previewOf(page, 'text', 'Short - One');
+    expect(await scrollsSideways(page)).toBe(false);
+    await page.screenshot({ path: join(OUT, 'page-result-phone.png'), fullPage: true });
+    await close();
+  });
+
+  it('draws the result in light and dark mode (screenshots in test-output/)', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page, errors, close } = await openPage(browser, server.url, { viewport: { width: 1000, height: 900 }, colorScheme });
+      await dropFile(page, 'friday-mix.als', realisticMix());
+      await waitForTable(page);
+      await previewOf(page, 'text', 'Sable - Home');
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const [r, g, b] = background.match(/\d+/g)!.map(Number) as [number, number, number];
+      if (colorScheme === 'dark') expect(r + g + b).toBeLessThan(150);
+      else expect(r + g + b).toBeGreaterThan(600);
+      await page.screenshot({ path: join(OUT, colorScheme === 'light' ? 'page-result.png' : 'page-result-dark.png'), fullPage: true });
+      expect(errors).toEqual([]);
+      await close();
+    }
+  });
+});

@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { bundle, invoke, type Bundle } from '../helpers/infra/bundle';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundle, dispose, invoke, type Bundle } from '../helpers/infra/bundle';
 import { functionUrlEvent, s3TestEventBatch } from '../helpers/infra/events';
 
 const ONE_MB = 1024 * 1024;
@@ -8,6 +8,7 @@ let worker: Bundle;
 beforeAll(async () => {
   [api, worker] = await Promise.all([bundle('api'), bundle('worker')]);
 });
+afterAll(() => { dispose(api); dispose(worker); });
 
 describe('the Lambda bundles (esbuild, minified, as the stack builds them)', () => {
   it('the API bundle is under 1 MB', () => {

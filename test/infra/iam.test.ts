@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allPolicies, grantsOf, renderArn } from '../helpers/infra/iam';
 import { resourceOf, synthesize, type Synthesized } from '../helpers/infra/synth';
 
@@ -8,6 +8,7 @@ beforeAll(() => {
   s = synthesize();
   bucket = `<${resourceOf(s, 'AWS::S3::Bucket', 'StorageBucket')[0]}.Arn>`;
 });
+afterAll(() => s.dispose());
 
 const role = (name: string): string => resourceOf(s, 'AWS::IAM::Role', name)[0];
 const logGroup = (name: string): string => `<${resourceOf(s, 'AWS::Logs::LogGroup', `${name}FunctionLogs`)[0]}.Arn>`;

@@ -1,12 +1,13 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../infra/constructs';
 import { resourceOf, synthesize, type Synthesized } from '../helpers/infra/synth';
 
 let s: Synthesized;
 beforeAll(() => { s = synthesize(); });
+afterAll(() => s.dispose());
 
 const fn = (name: 'Api' | 'Worker'): [string, { Properties: Record<string, any> }] =>
   resourceOf(s, 'AWS::Lambda::Function', `${name}Function`);

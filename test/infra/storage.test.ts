@@ -1,9 +1,10 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resourceOf, synthesize, type Synthesized } from '../helpers/infra/synth';
 
 let s: Synthesized;
 beforeAll(() => { s = synthesize(); });
+afterAll(() => s.dispose());
 
 const bucket = (): [string, { Properties: Record<string, any>; DeletionPolicy?: string }] =>
   resourceOf(s, 'AWS::S3::Bucket', 'StorageBucket');

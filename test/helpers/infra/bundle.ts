@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -11,6 +11,11 @@ export interface Bundle {
   readonly dir: string;
   readonly file: string;
   readonly bytes: number;
+}
+
+/** Removes a bundle's directory. */
+export function dispose(b: Bundle | undefined): void {
+  if (b) rmSync(b.dir, { recursive: true, force: true });
 }
 
 /** Bundles a Lambda entry with the stack's esbuild options into a fresh directory (API: plus web/). */

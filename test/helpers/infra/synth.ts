@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { DawstampsStack } from '../../../infra/stack';
@@ -10,6 +11,8 @@ export interface Synthesized {
   readonly template: Template;
   readonly json: TemplateJson;
   readonly assemblyDir: string;
+  /** Removes the assembly directory (bundles included). */
+  readonly dispose: () => void;
 }
 
 /** Synthesizes the real stack once (bundling with the local esbuild, no network, no credentials). */
@@ -19,7 +22,12 @@ export function synthesize(): Synthesized {
   const stack = new DawstampsStack(app, 'Dawstamps');
   const assembly = app.synth();
   const template = Template.fromJSON(assembly.getStackArtifact(stack.artifactId).template);
-  return { template, json: template.toJSON() as TemplateJson, assemblyDir: assembly.directory };
+  return {
+    template,
+    json: template.toJSON() as TemplateJson,
+    assemblyDir: assembly.directory,
+    dispose: () => rmSync(assembly.directory, { recursive: true, force: true }),
+  };
 }
 
 /** The one resource of a type whose logical id starts with prefix, as [logicalId, resource]. */

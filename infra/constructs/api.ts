@@ -23,8 +23,9 @@ export class Api extends Construct {
       entry: LAMBDA_ENTRIES.api,
       description: 'dawstamps API: jobs, presigned uploads, results, exports and the page',
       timeout: Duration.seconds(30),
-      // Mostly waiting on S3; /v1/convert and re-exports run the converter on at most a few MB.
-      memorySize: 512,
+      // Mostly waiting on S3, but a re-export with new timing/start options re-runs the converter
+      // on the stored upload (up to MAX_UPLOAD_BYTES): 1,024 MB buys the CPU for that within 30 s.
+      memorySize: 1024,
       environment: props.environment,
       bundling: {
         commandHooks: {

@@ -13,27 +13,28 @@ const scratch = mkdtempSync(join(tmpdir(), 'dawstamps-bench-'));
 process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
 
 /** How peak RSS is measured on this machine (printed under the table). */
-export const rssMethod = existsSync(GNU_TIME) ? 'GNU time %M' : 'process.resourceUsage().maxRSS at exit';
+export const rssMethod = existsSync(GNU_TIME) ? 'GNU time (%M; cpu = %U + %S)' : 'process.resourceUsage() at exit';
 
 /** The middle value (the lower middle for an even count). */
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 /**
- * Runs `node ...args` once; returns wall time (ms), peak RSS (KB), exit status and, when `capture`,
+ * Runs `node ...args` once; returns wall time (ms), peak RSS (KB), CPU time (ms), exit status and, when `capture`,
  * stdout (else it goes to /dev/null). Node children only: the probe is a node --require.
  */
 export function runNode(args, { capture = false, cwd } = {}) {
   const rssFile = join(scratch, 'rss');
   rmSync(rssFile, { force: true });
   const [cmd, argv] = existsSync(GNU_TIME)
-    ? [GNU_TIME, ['-f', '%M', '-o', rssFile, process.execPath, ...args]]
+    ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, process.execPath, ...args]]
     : [process.execPath, ['--require', PROBE, ...args]];
   const env = { ...process.env, BENCH_RSS_FILE: rssFile };
   const t = performance.now();
   const r = spawnSync(cmd, argv, { cwd, env, stdio: ['ignore', capture ? 'pipe' : 'ignore', 'pipe'], maxBuffer: 1 << 30 });
   const ms = performance.now() - t;
-  const rssKB = existsSync(rssFile) ? Number.parseInt(readFileSync(rssFile, 'utf8').trim().split('\n').pop(), 10) : Number.NaN;
-  return { ms, rssKB, status: r.status, stdout: capture ? r.stdout.toString('utf8') : '', stderr: r.stderr.toString('utf8') };
+  // the last line: "peakKB userSeconds systemSeconds" (GNU time may put a status line before it)
+  const [rssKB, user, sys] = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').trim().split('\n').pop().split(' ').map(Number) : [];
+  return { ms, rssKB: rssKB ?? Number.NaN, cpuMs: ((user ?? Number.NaN) + (sys ?? Number.NaN)) * 1000, status: r.status, stdout: capture ? r.stdout.toString('utf8') : '', stderr: r.stderr.toString('utf8') };
 }
 
 /**
@@ -56,5 +57,7 @@ export function compare(measured, floor, runs) {
     floorMs: median(f.map((r) => r.ms)),
     rssKB: Math.max(...m.map((r) => r.rssKB)),
     floorRssKB: Math.max(...f.map((r) => r.rssKB)),
+    cpuMs: median(m.map((r) => r.cpuMs)),
+    floorCpuMs: median(f.map((r) => r.cpuMs)),
   };
 }

@@ -1,5 +1,10 @@
-// Preloaded into a bench child when GNU time is missing: writes the process's peak RSS (KB) at exit.
+// Preloaded into a bench child when GNU time is missing: writes peak RSS (KB), user and system CPU (s) at exit.
 const { writeFileSync } = require('node:fs');
 
 const file = process.env.BENCH_RSS_FILE;
-if (file) process.on('exit', () => writeFileSync(file, String(process.resourceUsage().maxRSS)));
+if (file) {
+  process.on('exit', () => {
+    const u = process.resourceUsage();
+    writeFileSync(file, `${u.maxRSS} ${u.userCPUTime / 1e6} ${u.systemCPUTime / 1e6}`);
+  });
+}

@@ -66,6 +66,7 @@ rows.sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
 const seconds = ((performance.now() - started) / 1000).toFixed(0);
 console.log(`dawstamps bench — node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}, ${seconds} s`);
 console.log(`times: median of several runs (whole processes: ${RUNS.big} for big sets, ${RUNS.small} for small, interleaved with the floor); peak RSS: ${rssMethod}`);
+if (load0 > cpus().length) console.log(`the machine was busy (load average ${load0.toFixed(1)} on ${cpus().length} CPUs): wall times are inflated; the cpu figures (user + system) are steadier`);
 if (flags.quick) console.log('--quick: small inputs, few runs; sizes are below what the targets ask, so pass/fail here means little');
 console.log('');
 console.log(formatTable(rows));

@@ -4,7 +4,9 @@ import { compare, runNode } from '../measure.mjs';
 const GUNZIP = (file) => ['-e', `require('node:zlib').gunzipSync(require('node:fs').readFileSync(${JSON.stringify(file)}))`];
 const EMPTY = ['-e', '0'];
 
-const size = (input) => `${(input.bytes / 1e6).toFixed(1)} MB${input.xmlBytes ? ` (${(input.xmlBytes / 1e6).toFixed(0)} MB XML)` : ''}`;
+const bytes = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(n >= 1e8 ? 0 : 1)} MB` : `${(n / 1e3).toFixed(1)} KB`);
+const size = (input) => `${bytes(input.bytes)}${input.xmlBytes ? ` (${bytes(input.xmlBytes)} XML)` : ''}`;
+const cpu = (ms) => (Number.isNaN(ms) ? '?' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 
 /** Converts once with --format json and checks the marker and tempo point counts; returns what is wrong, or null. */
 function check(cli, input) {
@@ -26,7 +28,8 @@ function row(cli, { id, name, input, args = [], floor, floorLabel, runs, ratioMa
   const ratio = r.ms / r.floorMs;
   const target = [ratioMax ? `≤ ${ratioMax}×` : null, rssMaxKB ? `< ${rssMaxKB / 1024} MB` : null].filter(Boolean).join(', ');
   const pass = (!ratioMax || ratio <= ratioMax) && (!rssMaxKB || r.rssKB < rssMaxKB);
-  return { ...base, ms: r.ms, floorMs: r.floorMs, ratio, rssKB: r.rssKB, floorRssKB: r.floorRssKB, target, pass };
+  const note = `cpu ${cpu(r.cpuMs)} vs ${cpu(r.floorCpuMs)}`;
+  return { ...base, ms: r.ms, floorMs: r.floorMs, ratio, rssKB: r.rssKB, floorRssKB: r.floorRssKB, note, target, pass };
 }
 
 /** Cases 1, 2, 3, 5b and 8 (those `wanted(id)`); `inputs` from bench/inputs, `fixture` the real-world set (or null). */

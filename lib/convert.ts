@@ -40,13 +40,15 @@ type TracklistOptions = Pick<ConvertOptions, 'source' | 'includeDisabledClips' |
 
 /**
  * Picks the marker source: the reader's tracklist markers (`locators`), the arrangement's audio
- * clips (`clips`, lib/clips), or `auto` = the markers when there are any, else the clips.
+ * clips (`clips`, lib/clips), or `auto` = an Ableton set's locators when there are any, else its
+ * clips. FL Studio's `auto` stays on its markers (shared/fixtures/expected.json: a project without
+ * markers gives an empty tracklist); `clips` reads its playlist's audio clips.
  * `secondsAt` (the tempo map) puts crossfade-middle anchors at the middle in time.
  */
 export function pickTracklist(project: Project, options: TracklistOptions, secondsAt?: (beat: number) => number): Tracklist {
   const source = options.source ?? 'auto';
   const markers = project.markers.filter((m) => m.tracklist);
-  const useClips = source === 'clips' || (source === 'auto' && markers.length === 0 && project.clips !== undefined);
+  const useClips = source === 'clips' || (source === 'auto' && markers.length === 0 && project.daw === 'ableton');
   if (!useClips) return { source: project.daw === 'ableton' ? 'locators' : 'markers', entries: markers };
   const fromClips = tracklistFromClips(project.clips, project.daw, options, secondsAt);
   return { source: 'clips', entries: fromClips.entries, endBeat: fromClips.endBeat, warnings: fromClips.warnings };
@@ -80,7 +82,9 @@ export function projectToResult(project: Project, options: ConvertOptions = {}):
   const markers = byTime(tracklist.entries).filter(keep).map(toResult);
   const otherMarkers = byTime(project.markers.filter((m) => !m.tracklist)).filter(keep).map(toResult);
   const endBeat = (tracklist.source === 'clips' ? tracklist.endBeat : null) ?? project.endBeat ?? (project.loop?.enabled ? project.loop.endBeat : null);
-  const warnings: Warning[] = [...project.warnings, ...(tracklist.warnings ?? [])];
+  // A reader's "no markers" warning does not apply to a tracklist from clips.
+  const readerWarnings = tracklist.source === 'clips' ? project.warnings.filter((w) => w.code !== 'no-tracklist-markers') : project.warnings;
+  const warnings: Warning[] = [...readerWarnings, ...(tracklist.warnings ?? [])];
 
   let lo = Math.min(0, start.beat, endBeat ?? 0);
   let hi = Math.max(0, start.beat, endBeat ?? 0);

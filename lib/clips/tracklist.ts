@@ -28,7 +28,8 @@ export function tracklistFromClips(clips: readonly ArrangementClip[] | undefined
   const leftOut = leftOutMessage(clips, options);
   if (leftOut) warnings.push({ code: 'clips-left-out', message: leftOut });
   if (clips.length === 0) {
-    warnings.push({ code: 'no-clips', message: 'The arrangement has no audio clips (session-view clips are not part of it), so the tracklist from clips is empty.' });
+    const where = daw === 'ableton' ? 'The arrangement has no audio clips (session-view clips are not part of it)' : 'The playlist places no audio clips';
+    warnings.push({ code: 'no-clips', message: `${where}, so the tracklist from clips is empty.` });
   }
   const songs = groupSongs(kept);
   const beats = anchorBeats(songs, options.clipAnchor ?? 'start', secondsAt);

@@ -2,6 +2,7 @@ import { DawstampsError } from '../../errors';
 import type { Meter, Project, Warning } from '../../model';
 import type { Reader, ReadOptions } from '../types';
 import { chooseArrangement } from './arrangements';
+import { readAudioClips } from './audio-clips';
 import { hasFlpMagic, readContainer } from './container';
 import { buildMarkers, isValidMeter } from './markers';
 import { readPlaylist } from './playlist';
@@ -39,6 +40,7 @@ export function readFlp(bytes: Uint8Array, options: ReadOptions): Project {
   const clips = readTempoClips(bytes, scan, options.limits);
   const items = readPlaylist(bytes, chosen.raw.playlist, parts, clips.size > 0, warnings);
   const tempo = buildTempoEnvelope(items, clips, ppq, options.limits, warnings);
+  const audioClips = readAudioClips(bytes, container, items, text, options.limits, warnings);
   let end = 0;
   for (const item of items) if (!(item.flags & PLAYLIST_MUTED)) end = Math.max(end, (item.position + item.length) / ppq);
 
@@ -52,6 +54,7 @@ export function readFlp(bytes: Uint8Array, options: ReadOptions): Project {
     meter,
     meterChanges,
     markers,
+    clips: audioClips,
     songStartBeat,
     loop: null,
     endBeat: end > 0 ? end : null,

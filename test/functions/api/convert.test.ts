@@ -7,7 +7,7 @@ beforeEach(async () => { h = await localHarness({ CONVERT_MAX_BYTES: String(300 
 afterEach(async () => { await h.close(); });
 
 const post = (query: string, body: Uint8Array | string) => h.request(`/v1/convert${query}`, {
-  method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body,
+  method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: body as BodyInit,
 });
 
 describe('POST /v1/convert', () => {

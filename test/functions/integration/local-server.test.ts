@@ -5,13 +5,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectedMarkers, fixture, markersMatch } from '../../helpers/functions/fixtures';
 import { postUpload } from '../../helpers/functions/form';
-import { buildDist, startServerProcess, type ServerProcess } from '../../helpers/functions/server-process';
+import { startServerProcess, type ServerProcess } from '../../helpers/functions/server-process';
 
 let dataDir: string;
 let server: ServerProcess;
 
 beforeAll(async () => {
-  buildDist();
   dataDir = mkdtempSync(join(tmpdir(), 'dawstamps-local-'));
   server = await startServerProcess({ DATA_DIR: dataDir, MAX_UPLOAD_BYTES: String(2 * 1024 * 1024) });
 }, 120_000);

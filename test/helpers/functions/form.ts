@@ -7,6 +7,6 @@ export function postUpload(
 ): Promise<Response> {
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) form.append(key, value);
-  form.append('file', new Blob([bytes]), name);
+  form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>]), name);
   return Promise.resolve(fetchFn(url, { method: 'POST', body: form }));
 }

@@ -1,14 +1,9 @@
-/** Runs `node dist/server.js` (what `npm start` runs) as a child process on a free port. */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+/** Runs `node dist/server.js` (what `npm start` runs; built by test/setup/build-dist.ts) on a free port. */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './ports';
 
 export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
-
-/** Bundles dist/ as `npm install`/`npm run build` do, so the test runs the current source. */
-export function buildDist(): void {
-  execFileSync(process.execPath, ['build.mjs'], { cwd: REPO, stdio: 'inherit', timeout: 120_000 });
-}
 
 export interface ServerProcess {
   url: string;

@@ -1,7 +1,7 @@
 // The page: pick or drop a project → upload with progress → poll → show, re-time and export the tracklist.
 import { ApiError, request, upload, waitForJob } from './api.js';
 import { DEFAULT_INPUTS, formatBytes, hintFor, refuseReason } from './format.js';
-import { loadFormats } from './formats.js';
+import { readInputs, readServerConfig } from './settings.js';
 import { drawTimeline } from './timeline.js';
 import { setupToken } from './token.js';
 import { setupExport } from './export.js';
@@ -57,55 +57,18 @@ function conversionQuery(shown) {
 
 const exporter = setupExport(() => state.job, () => ({ ...conversionQuery(state.shown), precision: ui.precision.value }));
 
-/** Reads the server's limits and retention (public; falls back to the defaults). */
-async function loadConfig() {
-  try {
-    const res = await fetch('/v1/config', { headers: { Accept: 'application/json' } });
-    if (!res.ok) return;
-    const config = await res.json();
-    if (typeof config.maxUploadBytes === 'number' && config.maxUploadBytes > 0) {
-      state.maxBytes = config.maxUploadBytes;
-      $('limit-note').textContent = `Up to ${formatBytes(state.maxBytes)}.`;
-    }
-    const text = retentionText(config.retention);
-    if (text) $('retention').textContent = `${text} Nobody can list jobs: a result can be read only with its random job id.`;
-  } catch {
-    // keep the defaults written in the page
+/** Takes the server's limits, retention and accepted project kinds (the page's defaults stay otherwise). */
+async function loadSettings() {
+  const [config, inputs] = await Promise.all([readServerConfig(), readInputs()]);
+  if (config.maxBytes) {
+    state.maxBytes = config.maxBytes;
+    $('limit-note').textContent = `Up to ${formatBytes(state.maxBytes)}.`;
   }
-}
-
-/** Takes the accepted project kinds from the server's list. */
-async function loadInputs() {
-  try {
-    const { inputs } = await loadFormats();
-    if (inputs.length === 0) return;
+  if (config.retention) $('retention').textContent = `${config.retention} Nobody can list jobs: a result can be read only with its random job id.`;
+  if (inputs) {
     state.inputs = inputs;
     ui.file.accept = inputs.flatMap((kind) => kind.extensions).join(',');
-  } catch {
-    // keep the defaults; the export list is retried when a result arrives
   }
-}
-
-/**
- * How long this server keeps files, in a sentence (null: keep the page's default sentence).
- * @param {any} r `{ uploadsDays, resultsDays }`, null days meaning "until deleted"
- * @returns {string | null}
- */
-function retentionText(r) {
-  if (!r || typeof r !== 'object') return null;
-  const { uploadsDays: uploads, resultsDays: results } = r;
-  if (typeof uploads === 'number' && typeof results === 'number') {
-    return `Your upload is deleted after ${plural(uploads, 'day')} and its result after ${plural(results, 'day')}.`;
-  }
-  if (uploads === null && results === null) {
-    return 'This server keeps uploads and results in its own data folder until its operator deletes them (the hosted version deletes uploads after 1 day and results after 7 days).';
-  }
-  return null;
-}
-
-/** @param {number} n @param {string} word */
-function plural(n, word) {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /**
@@ -284,6 +247,5 @@ function wire() {
 
 setupToken();
 wire();
-void loadConfig();
-void loadInputs();
+void loadSettings();
 document.documentElement.classList.add('ready');

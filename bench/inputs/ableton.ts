@@ -45,3 +45,14 @@ export function tempoSet(breakpoints: number, seed = 13): AlsInput {
   const options: AlsOptions = { live: 11, tempoEvents: tempoRamp(breakpoints, 0.25, seed), locators: locators(100, breakpoints / 4, seed) };
   return { options, expected: { markers: 100, tempoPoints: breakpoints } };
 }
+
+/**
+ * The big set's tempo, locators and clips with `tracks` tracks of more compressible bulk (2 devices of
+ * 400 parameters each; ~340 KB of XML, ~21 KB of gzip a track): 2,925 tracks give 1 GB of XML in
+ * ~62 MB of gzip, under the 100 MiB upload limit (the big set's own mix would need ~146 MB).
+ */
+export function hugeSet(tracks: number, seed = 8): AlsInput {
+  const set = bigSet(1, seed);
+  set.options.junk = { ...set.options.junk, tracks, devicesPerTrack: 2, parametersPerDevice: 400, envelopesPerTrack: 1, pointsPerEnvelope: 50, notesPerTrack: 20 };
+  return set;
+}

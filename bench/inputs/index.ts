@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildAls, writeAls } from '../../test/helpers/als-builder';
-import { bigSet, smallSet, tempoSet, type AlsInput, type Expected } from './ableton';
+import { bigSet, hugeSet, smallSet, tempoSet, type AlsInput, type Expected } from './ableton';
 import { bigFlp, tempoFlp } from './flstudio';
 
 /** One generated file, as the cases see it. */
@@ -24,14 +24,15 @@ export interface BenchInput {
 /** How big to make everything: `full` meets the issue's sizes, `quick` is for trying the bench out. */
 export interface InputSizes {
   bigScale: number;
-  hugeScale: number;
+  /** Tracks of the 1 GB-XML set (see hugeSet). */
+  hugeTracks: number;
   tempoBreakpoints: number;
   flpBytes: number;
   flpTempoPoints: number;
 }
 
-export const FULL_SIZES: InputSizes = { bigScale: 1, hugeScale: 4.75, tempoBreakpoints: 100_000, flpBytes: 100e6, flpTempoPoints: 100_000 };
-export const QUICK_SIZES: InputSizes = { bigScale: 0.05, hugeScale: 0.2, tempoBreakpoints: 10_000, flpBytes: 5e6, flpTempoPoints: 10_000 };
+export const FULL_SIZES: InputSizes = { bigScale: 1, hugeTracks: 2_925, tempoBreakpoints: 100_000, flpBytes: 100e6, flpTempoPoints: 100_000 };
+export const QUICK_SIZES: InputSizes = { bigScale: 0.05, hugeTracks: 60, tempoBreakpoints: 10_000, flpBytes: 5e6, flpTempoPoints: 10_000 };
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const SOURCES = ['bench/inputs/ableton.ts', 'bench/inputs/flstudio.ts', 'bench/inputs/index.ts', 'test/helpers/als-builder.ts', 'test/helpers/als-parts.ts', 'test/helpers/als-junk.ts', 'test/helpers/flp-builder.ts'];
@@ -88,7 +89,7 @@ export async function ensureInputs(dir: string, sizes: InputSizes, huge: boolean
   await input('small', 'small.als', 1, small(smallSet()));
   await input('tempo', 'tempo.als', sizes.tempoBreakpoints, small(tempoSet(sizes.tempoBreakpoints)));
   await input('big', 'big.als', sizes.bigScale, streamed(bigSet(sizes.bigScale)));
-  if (huge) await input('huge', 'huge.als', sizes.hugeScale, streamed(bigSet(sizes.hugeScale, 8)));
+  if (huge) await input('huge', 'huge.als', sizes.hugeTracks, streamed(hugeSet(sizes.hugeTracks)));
   await input('flpBig', 'big.flp', sizes.flpBytes, flp(() => bigFlp(sizes.flpBytes)));
   await input('flpTempo', 'tempo.flp', sizes.flpTempoPoints, flp(() => tempoFlp(sizes.flpTempoPoints)));
   return out;

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bigSet, smallSet, tempoSet, type AlsInput } from '../../bench/inputs/ableton';
+import { bigSet, hugeSet, smallSet, tempoSet, type AlsInput } from '../../bench/inputs/ableton';
 import { bigFlp, tempoFlp } from '../../bench/inputs/flstudio';
 import { ensureInputs, type InputSizes } from '../../bench/inputs';
 import { convert } from '../../lib';
@@ -22,6 +22,7 @@ describe('bench inputs', () => {
     ['small set', smallSet()],
     ['tempo set', tempoSet(2_000)],
     ['big set (tiny scale)', bigSet(0.004)],
+    ['huge set (one track)', hugeSet(1)],
   ])('%s: the expected markers and tempo points', async (_, set) => {
     const c = await counts(buildAls(set.options));
     expect(c.markers).toBe(set.expected.markers);
@@ -46,7 +47,7 @@ describe('bench inputs', () => {
   });
 
   it('ensureInputs writes each file once and reuses it while nothing changed', async () => {
-    const sizes: InputSizes = { bigScale: 0.004, hugeScale: 0.004, tempoBreakpoints: 1_000, flpBytes: 100_000, flpTempoPoints: 1_000 };
+    const sizes: InputSizes = { bigScale: 0.004, hugeTracks: 1, tempoBreakpoints: 1_000, flpBytes: 100_000, flpTempoPoints: 1_000 };
     const lines: string[] = [];
     const first = await ensureInputs(dir, sizes, false, (l) => lines.push(l));
     expect(Object.keys(first).sort()).toEqual(['big', 'flpBig', 'flpTempo', 'small', 'tempo']);

@@ -3,6 +3,7 @@ import { DawstampsError } from './errors';
 import type { Limits } from './limits';
 import type { TimingOption } from './model';
 import type { Inflate } from './readers/types';
+import { MAX_ABS_BEAT } from './tempo/envelope';
 
 export type BeforeStart = 'drop' | 'negative';
 export type SourceOption = 'auto' | 'locators' | 'clips';
@@ -43,7 +44,7 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 
 function beatFrom(text: string, original: string): StartSpec {
   const beat = NUMBER.test(text.trim()) ? Number(text.trim()) : Number.NaN;
-  if (!Number.isFinite(beat)) throw new DawstampsError('invalid-option', `The start "${original}" is not a beat number.`);
+  if (!(Math.abs(beat) <= MAX_ABS_BEAT)) throw new DawstampsError('invalid-option', `The start "${original}" is not a beat number (within ±${MAX_ABS_BEAT}).`);
   return { kind: 'beat', beat };
 }
 
@@ -55,7 +56,7 @@ function beatFrom(text: string, original: string): StartSpec {
 export function parseStart(value: string | number | undefined | null): StartSpec {
   if (value === undefined || value === null) return { kind: 'zero' };
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new DawstampsError('invalid-option', `The start ${value} is not a finite beat.`);
+    if (!(Math.abs(value) <= MAX_ABS_BEAT)) throw new DawstampsError('invalid-option', `The start ${value} is not a beat within ±${MAX_ABS_BEAT}.`);
     return { kind: 'beat', beat: value };
   }
   if (typeof value !== 'string') throw new DawstampsError('invalid-option', 'The start must be a string or a number.');

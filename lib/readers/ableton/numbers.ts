@@ -1,10 +1,15 @@
 /** Small parsers for Ableton's attribute strings. */
+import { MAX_ABS_BEAT } from '../../tempo/envelope';
 
-/** A finite number from an attribute, or undefined (`-0` becomes 0). */
+/**
+ * A finite number from an attribute, or undefined (`-0` becomes 0). Magnitudes past
+ * MAX_ABS_BEAT count as unreadable: no time in a set is that far out, and 1e308 beats would
+ * turn into Infinity seconds.
+ */
 export function num(value: string | undefined): number | undefined {
   if (value === undefined || value.trim() === '') return undefined;
   const n = Number(value);
-  return Number.isFinite(n) ? n + 0 : undefined;
+  return Number.isFinite(n) && Math.abs(n) <= MAX_ABS_BEAT ? n + 0 : undefined;
 }
 
 /** "true"/"false" as a boolean, or undefined. */

@@ -149,6 +149,7 @@ function showFailure(e) {
 
 /** Shows a fresh result: resets the start and timing, draws everything, loads the preview. @param {any} result */
 function showResult(result) {
+  $('pick').classList.add('compact');
   ui.status.hidden = true;
   ui.result.hidden = false;
   ui.optionsError.hidden = true;
@@ -225,6 +226,7 @@ function wire() {
   $('again').addEventListener('click', () => {
     state.run?.abort();
     ui.result.hidden = true;
+    $('pick').classList.remove('compact');
     ui.status.hidden = true;
     ui.refusal.hidden = true;
     ui.drop.scrollIntoView({ block: 'center' });

@@ -25,7 +25,7 @@ beforeAll(async () => {
   opened = await openPage(browser, server.url, { permissions: ['clipboard-read', 'clipboard-write'], acceptDownloads: true });
   await dropFile(opened.page, 'example-120.als', fixtureBytes('ableton/example-120.als'));
   await waitForTable(opened.page);
-});
+}, 300_000);
 
 afterAll(async () => {
   await opened?.close();

@@ -18,7 +18,7 @@ beforeAll(async () => {
   server = await startPageServer();
   browser = await launchBrowser();
   mkdirSync(OUT, { recursive: true });
-});
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();

@@ -43,6 +43,12 @@ export async function ensureBuilt(): Promise<void> {
     try {
       fd = openSync(LOCK, 'wx');
     } catch {
+      // a lock left by a killed run: builds take seconds, so one older than 5 minutes is dead
+      try {
+        if (Date.now() - statSync(LOCK).mtimeMs > 300_000) rmSync(LOCK, { force: true });
+      } catch {
+        // released meanwhile
+      }
       if (Date.now() > deadline) throw new Error(`Waited 3 minutes for ${LOCK}; delete it if no build is running.`);
       await new Promise((r) => setTimeout(r, 250));
     }

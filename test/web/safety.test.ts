@@ -18,7 +18,7 @@ beforeAll(async () => {
   server = await startPageServer();
   privateServer = await startPageServer({ API_TOKEN: TOKEN });
   browser = await launchBrowser();
-});
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();

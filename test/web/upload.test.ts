@@ -12,7 +12,7 @@ let browser: Browser;
 beforeAll(async () => {
   server = await startPageServer();
   browser = await launchBrowser();
-});
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();

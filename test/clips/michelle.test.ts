@@ -7,6 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+
+/** A 4 MB set read three times: room for a loaded CI machine (not a speed target). */
+const SLOW = 60_000;
 import { convert } from '../../lib';
 
 const bytes = new Uint8Array(readFileSync(new URL('../../../shared/fixtures/large/michelle-live12.3.als', import.meta.url)));
@@ -22,18 +25,18 @@ describe('michelle-live12.3.als (real set, session view only)', () => {
     expect(r.durationSeconds).toBeNull();
     expect(r.warnings).toEqual([expect.objectContaining({ code: 'no-clips' })]);
     expect(r.warnings[0]!.message).toMatch(/session-view clips are not part of it/);
-  });
+  }, SLOW);
 
   it('gives the same empty list when clips are asked for with every option on', async () => {
     const r = await convert(bytes, { source: 'clips', includeDisabledClips: true, includeMutedTracks: true, clipAnchor: 'crossfade-middle' });
     expect(r.markers).toEqual([]);
     expect(r.markerSource).toBe('clips');
-  });
+  }, SLOW);
 
   it('source locators gives the (empty) locator list without a clip warning', async () => {
     const r = await convert(bytes, { source: 'locators' });
     expect(r.markerSource).toBe('locators');
     expect(r.markers).toEqual([]);
     expect(r.warnings.map((w) => w.code)).not.toContain('no-clips');
-  });
+  }, SLOW);
 });

@@ -14,6 +14,8 @@ export interface Config {
   convertMaxBytes: number;
   /** Lifetime of a presigned upload form. */
   uploadExpirySeconds: number;
+  /** Wall time one conversion may take in the worker before it fails with 'timeout'. */
+  convertTimeoutSeconds: number;
   /** An upload with no result after this long reads `failed` (the queue gave up: DLQ). */
   processingTimeoutSeconds: number;
   /** Bearer token the API requires; null = open API. */
@@ -71,6 +73,7 @@ export function readConfig(env: Env = process.env, mode: 'aws' | 'local' = 'aws'
     maxUploadBytes: positive(env, 'MAX_UPLOAD_BYTES', 100 * MB),
     convertMaxBytes: positive(env, 'CONVERT_MAX_BYTES', 6 * MB),
     uploadExpirySeconds: positive(env, 'UPLOAD_EXPIRY_SECONDS', 600),
+    convertTimeoutSeconds: positive(env, 'CONVERT_TIMEOUT_SECONDS', 20),
     processingTimeoutSeconds: positive(env, 'PROCESSING_TIMEOUT_SECONDS', mode === 'local' ? LOCAL_PROCESSING_TIMEOUT : DEFAULT_PROCESSING_TIMEOUT),
     apiToken: text(env, 'API_TOKEN'),
     allowedOrigins: (text(env, 'ALLOWED_ORIGINS') ?? '').split(',').map((o) => o.trim()).filter(Boolean),

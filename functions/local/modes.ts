@@ -33,11 +33,11 @@ function assets(config: Config, moduleDir: string) {
 }
 
 /** Files under DATA_DIR, the local upload endpoint, and the in-process queue; re-queues unfinished jobs. */
-export async function localMode(config: Config, moduleDir: string): Promise<Mode> {
+export async function localMode(config: Config, moduleDir: string, threadScript?: URL): Promise<Mode> {
   const storage = await createLocalStorage({ dataDir: config.dataDir, bucketName: config.bucketName });
   const keys = jobKeys(config.uploadPrefix, config.resultPrefix);
   const queue = createLocalQueue({
-    handler: createWorkerHandler({ ...workerDeps(config, storage), log }),
+    handler: createWorkerHandler({ ...workerDeps(config, storage, threadScript), log }),
     maxReceiveCount: 3,
     retryDelayMs: 1000,
     onDeadLetter: (body) => log('message given up after 3 deliveries', { body }),
@@ -55,7 +55,7 @@ export async function localMode(config: Config, moduleDir: string): Promise<Mode
 }
 
 /** S3 and SQS at AWS_ENDPOINT_URL (moto); creates bucket, queue, DLQ and notification when `setup`. */
-export async function awsMode(config: Config, moduleDir: string, setup: boolean): Promise<Mode> {
+export async function awsMode(config: Config, moduleDir: string, setup: boolean, threadScript?: URL): Promise<Mode> {
   const s3 = createS3Client({ region: config.region, endpoint: config.endpoint });
   const sqs = new SQSClient({ region: config.region, ...(config.endpoint ? { endpoint: config.endpoint } : {}) });
   let queueUrl = config.queueUrl;
@@ -68,7 +68,7 @@ export async function awsMode(config: Config, moduleDir: string, setup: boolean)
   if (!queueUrl) throw new Error('Set QUEUE_URL (or pass --setup to create the resources on the endpoint).');
   const storage = createS3Storage(s3, config.bucketName);
   const consumer = createSqsPoller({
-    client: sqs, queueUrl, handler: createWorkerHandler({ ...workerDeps(config, storage), log }), onError: (e) => log('poll failed', { error: String(e) }),
+    client: sqs, queueUrl, handler: createWorkerHandler({ ...workerDeps(config, storage, threadScript), log }), onError: (e) => log('poll failed', { error: String(e) }),
   });
   return {
     deps: { storage, config, assets: assets(config, moduleDir), inflate: zlibInflate },

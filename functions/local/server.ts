@@ -8,13 +8,17 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from '../api/app';
 import { readConfig } from '../config';
+import { bundleScript } from '../node/bundle-url';
+import { isConvertThread, serveConvertThread } from '../node/convert-thread';
 import { awsMode, localMode } from './modes';
 
 async function main(): Promise<void> {
   const aws = process.argv.includes('--aws');
   const config = readConfig(process.env, aws ? 'aws' : 'local');
   const moduleDir = dirname(fileURLToPath(import.meta.url));
-  const mode = aws ? await awsMode(config, moduleDir, process.argv.includes('--setup')) : await localMode(config, moduleDir);
+  // Conversions run in threads started from this same bundle, each limited to CONVERT_TIMEOUT_SECONDS.
+  const threads = bundleScript(import.meta.url);
+  const mode = aws ? await awsMode(config, moduleDir, process.argv.includes('--setup'), threads) : await localMode(config, moduleDir, threads);
   const app = createApp(mode.deps);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`dawstamps on http://${config.host === '0.0.0.0' ? 'localhost' : info.address}:${info.port} — ${mode.describe}`);
@@ -33,7 +37,10 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-main().catch((e: unknown) => {
-  console.error(`dawstamps server could not start: ${e instanceof Error ? e.message : String(e)}`);
-  process.exit(1);
-});
+if (isConvertThread()) serveConvertThread();
+else {
+  main().catch((e: unknown) => {
+    console.error(`dawstamps server could not start: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  });
+}

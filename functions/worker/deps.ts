@@ -1,4 +1,5 @@
 /** The worker's dependencies from a configuration (S3 storage, node:zlib inflate). */
+import { threadedConvert } from '../node/convert-thread';
 import { zlibInflate } from '../node/zlib-inflate';
 import type { Config } from '../config';
 import { jobKeys } from '../jobs';
@@ -6,18 +7,25 @@ import { createS3Client, createS3Storage } from '../storage/s3-storage';
 import type { Storage } from '../storage';
 import type { WorkerDeps } from './process-upload';
 
-/** Worker deps for a storage; shared by Lambda and the local server. */
-export function workerDeps(config: Config, storage: Storage): WorkerDeps {
+/**
+ * Worker deps for a storage; shared by Lambda and the local server. With `threadScript` (a
+ * bundle that serves conversion threads), each conversion runs in a thread limited to
+ * CONVERT_TIMEOUT_SECONDS; without it (tests from source), in this thread.
+ */
+export function workerDeps(config: Config, storage: Storage, threadScript?: URL): WorkerDeps {
   return {
+    ...(threadScript ? { convert: threadedConvert(threadScript, config.convertTimeoutSeconds * 1000) } : {}),
     storage,
     keys: jobKeys(config.uploadPrefix, config.resultPrefix),
     limits: { maxFileBytes: config.maxUploadBytes },
+    // One conversion's time limit plus room to read the upload and write the result.
+    minRemainingMs: config.convertTimeoutSeconds * 1000 + 5000,
     inflate: zlibInflate,
     log: (message, details) => console.error(JSON.stringify({ level: 'warn', message, ...details })),
   };
 }
 
 /** Worker deps on the configured bucket. */
-export function awsWorkerDeps(config: Config): WorkerDeps {
-  return workerDeps(config, createS3Storage(createS3Client({ region: config.region, endpoint: config.endpoint }), config.bucketName));
+export function awsWorkerDeps(config: Config, threadScript?: URL): WorkerDeps {
+  return workerDeps(config, createS3Storage(createS3Client({ region: config.region, endpoint: config.endpoint }), config.bucketName), threadScript);
 }

@@ -2,11 +2,22 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { processUpload, type WorkerDeps } from './process-upload';
 
+/** The part of Lambda's context the handler reads. */
+export interface InvocationClock {
+  getRemainingTimeInMillis(): number;
+}
+
 /** Builds the SQS batch handler used by Lambda and by the local queues alike. */
-export function createWorkerHandler(deps: WorkerDeps): (event: SQSEvent) => Promise<SQSBatchResponse> {
-  return async (event) => {
+export function createWorkerHandler(deps: WorkerDeps): (event: SQSEvent, context?: InvocationClock) => Promise<SQSBatchResponse> {
+  return async (event, context) => {
     const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
     for (const record of event.Records ?? []) {
+      // Too little time left for one more conversion: leave the record for the next delivery
+      // instead of being cut off by the Lambda timeout mid-batch.
+      if (context && deps.minRemainingMs && context.getRemainingTimeInMillis() < deps.minRemainingMs) {
+        batchItemFailures.push({ itemIdentifier: record.messageId });
+        continue;
+      }
       try {
         await processUpload(record, deps);
       } catch (e) {

@@ -1,6 +1,6 @@
 /** One SQS record: S3 notifications of uploads → convert() → the job's stored outcome. */
 import type { SQSRecord } from 'aws-lambda';
-import { convert, isDawstampsError, type ConvertOptions, type Limits } from '../../lib/index';
+import { convert, isDawstampsError, type ConvertOptions, type Limits, type Result } from '../../lib/index';
 import type { Inflate } from '../../lib/readers/types';
 import type { JobKeys, JobOptions, JobOutcome, JobRecord } from '../jobs';
 import { decodeS3EventKey } from '../queue/s3-event';
@@ -12,6 +12,10 @@ export interface WorkerDeps {
   /** Converter limits (the upload cap becomes maxFileBytes). */
   limits?: Partial<Limits>;
   inflate?: Inflate;
+  /** The conversion (default: convert() in this thread; Node adapters pass a threaded one with a time limit). */
+  convert?: (bytes: Uint8Array, options: ConvertOptions) => Promise<Result>;
+  /** Records are left for a retry when less time than this remains in the invocation. */
+  minRemainingMs?: number;
   log?: (message: string, details?: Record<string, unknown>) => void;
 }
 
@@ -70,7 +74,7 @@ export async function processUploadKey(key: string, deps: WorkerDeps): Promise<K
     const convertOptions: ConvertOptions = { ...options, fileName: record?.fileName ?? fileName };
     if (deps.limits) convertOptions.limits = deps.limits;
     if (deps.inflate) convertOptions.inflate = deps.inflate;
-    const result = await convert(upload.body, convertOptions);
+    const result = await (deps.convert ?? convert)(upload.body, convertOptions);
     outcome = { jobId, status: 'done', fileName, options, result };
   } catch (e) {
     // Every converter error is deterministic: the same bytes fail the same way, so it is the

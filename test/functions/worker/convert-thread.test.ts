@@ -1,0 +1,72 @@
+/** Conversions in a thread with a wall-time limit, using the built bundle (dist/server.js) as the thread script. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { jobKeys } from '../../../functions/jobs';
+import { threadedConvert } from '../../../functions/node/convert-thread';
+import { createLocalStorage } from '../../../functions/storage/local-storage';
+import { createWorkerHandler } from '../../../functions/worker/handler';
+import { batch, createdRecord } from '../../helpers/functions/events';
+import { expectedMarkers, fixture, markersMatch } from '../../helpers/functions/fixtures';
+import { REPO } from '../../helpers/functions/server-process';
+
+const script = pathToFileURL(join(REPO, 'dist/server.js'));
+
+describe('threadedConvert', () => {
+  it('converts in one reused thread, in order, with the same results as convert()', async () => {
+    const run = threadedConvert(script, 20_000);
+    const [a, b, c] = await Promise.all([
+      run(fixture('ableton/automation.als'), { fileName: 'a.als' }),
+      run(fixture('ableton/junk.als'), {}).catch((e: unknown) => e),
+      run(fixture('flstudio/fl-markers.flp'), { fileName: 'c.flp' }),
+    ]);
+    expect(a.source.file).toBe('a.als');
+    expect(markersMatch(a.markers, expectedMarkers('ableton/automation.als'))).toBe(true);
+    expect(b).toMatchObject({ code: 'not-a-project' });
+    expect((c as { source: { daw: string } }).source.daw).toBe('flstudio');
+    expect(markersMatch((c as typeof a).markers, expectedMarkers('flstudio/fl-markers.flp'))).toBe(true);
+  });
+
+  it('keeps the converter\'s typed errors', async () => {
+    await expect(threadedConvert(script, 20_000)(fixture('ableton/junk.als'), {})).rejects.toMatchObject({ name: 'DawstampsError', code: 'not-a-project' });
+  });
+
+  it('stops a conversion at the time limit with DawstampsError timeout', async () => {
+    const started = Date.now();
+    await expect(threadedConvert(script, 1)(fixture('ableton/live9-automation.als'), {})).rejects.toMatchObject({ code: 'timeout' });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('a conversion over the limit becomes the job\'s failure (timeout), not a retry', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dawstamps-thread-'));
+    try {
+      const storage = await createLocalStorage({ dataDir: dir });
+      const keys = jobKeys('uploads/', 'results/');
+      const key = keys.upload('e'.repeat(32), 'slow.als');
+      await storage.put(key, fixture('ableton/live9-automation.als'), 'x');
+      const out = await createWorkerHandler({ storage, keys, convert: threadedConvert(script, 1) })(batch(createdRecord(key)));
+      expect(out.batchItemFailures).toEqual([]);
+      const stored = JSON.parse(new TextDecoder().decode((await storage.get(keys.result('e'.repeat(32))))!.body));
+      expect(stored).toMatchObject({ status: 'failed', error: { code: 'timeout' } });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the batch handler and the invocation clock', () => {
+  it('leaves records for a retry when too little time remains for one more conversion', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dawstamps-clock-'));
+    try {
+      const storage = await createLocalStorage({ dataDir: dir });
+      const keys = jobKeys('uploads/', 'results/');
+      const r = createdRecord(keys.upload('f'.repeat(32), 'a.als'));
+      const out = await createWorkerHandler({ storage, keys, minRemainingMs: 25_000 })(batch(r), { getRemainingTimeInMillis: () => 10_000 });
+      expect(out.batchItemFailures).toEqual([{ itemIdentifier: r.messageId }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -72,6 +72,15 @@ describe('FL Studio tracklists from clips', () => {
     expect(r.warnings[0]!.message).toMatch(/playlist places no audio clips/);
   });
 
+  it('reads at most limits.maxMarkers audio clips, and says so', async () => {
+    const r = await convert(project(mix), { source: 'clips', limits: { maxMarkers: 2 } });
+    expect(entries(r)).toEqual([
+      ['Artist A - Song One', 0, 68],
+      ['Artist B - Song Two (Extended Mix)', 64, 132],
+    ]);
+    expect(r.warnings.map((w) => w.code)).toEqual(['too-many-clips']);
+  });
+
   it('real file fl-test.flp (FL 20.0.5): its reference track and two claps', async () => {
     const bytes = new Uint8Array(readFileSync(new URL('../../../shared/fixtures/flstudio/fl-test.flp', import.meta.url)));
     const r = await convert(bytes, { source: 'clips' });

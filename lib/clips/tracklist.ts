@@ -21,7 +21,7 @@ export interface ClipTracklist {
 export function tracklistFromClips(clips: readonly ArrangementClip[] | undefined, daw: Daw, options: ClipOptions = {}, secondsAt?: SecondsAt): ClipTracklist {
   const warnings: Warning[] = [];
   if (clips === undefined) {
-    warnings.push({ code: 'clips-not-read', message: `Tracklists from clips are not available for ${daw === 'flstudio' ? 'FL Studio projects' : 'this file'}: the reader does not read its audio clips, so the tracklist is empty.` });
+    warnings.push({ code: 'clips-not-read', message: 'Tracklists from clips are not available for this project: its reader does not read audio clips, so the tracklist is empty.' });
     return { entries: [], endBeat: null, warnings };
   }
   const kept = clips.filter((c) => (options.includeDisabledClips === true || !c.disabled) && (options.includeMutedTracks === true || !c.trackMuted));

@@ -90,16 +90,26 @@ export class XmlExtractor {
   }
 
   private runSkip(skip: SkipState): boolean {
-    const maxDepth = this.limits.maxXmlDepth - this.frames.length;
-    const r = skipStep(this.buf, this.pos, skip, this.nextSpecial, { maxValue: this.limits.maxValueBytes, maxDepth });
+    const r = skipStep(this.buf, this.pos, skip, this.nextSpecial, { maxValue: this.limits.maxValueBytes, maxDepth: this.skipDepthLimit() });
     this.pos = r.pos;
     if (r.kind === 'more') return false;
     if (r.kind === 'special') return this.special();
+    this.endSkip();
+    return true;
+  }
+
+  /** How deep same-named elements may nest inside the skipped one. */
+  private skipDepthLimit(): number {
+    return this.limits.maxXmlDepth - this.frames.length;
+  }
+
+  /** The skipped element has ended. */
+  private endSkip(): void {
+    const skip = this.skip;
     const rule = this.skipRule;
     this.skip = this.skipRule = null;
-    if (rule) for (const x of rule.rules) x.onClose?.(skip.name);
+    if (rule && skip) for (const x of rule.rules) x.onClose?.(skip.name);
     if (this.frames.length === 0) this.done = true;
-    return true;
   }
 
   private runUntil(): boolean {

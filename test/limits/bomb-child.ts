@@ -18,7 +18,7 @@ const bomb = new Uint8Array(Buffer.concat(parts));
 const bombInflates = Number(membersArg) * (16 << 20);
 
 let inflated = 0;
-const counting = (gzip: Uint8Array, onChunk: (c: Uint8Array) => void): void =>
+const counting = (gzip: Uint8Array, onChunk: (c: Uint8Array) => void): void | Promise<void> =>
   pakoInflate(gzip, (chunk) => {
     inflated += chunk.length;
     onChunk(chunk);

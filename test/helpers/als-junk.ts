@@ -29,7 +29,7 @@ export function junkDevices(r: Random, n: number, params: number, decoys: boolea
     if (decoys && d === 0) {
       out.push(`<Tempo><Manual Value="999" /><AutomationTarget Id="8" /></Tempo>\n<MainTrack><DeviceChain><Mixer><Tempo><Manual Value="33" /></Tempo></Mixer></DeviceChain></MainTrack>\n<Locators><Locators><Locator><Time Value="1" /><Name Value="DEVICE DECOY" /></Locator></Locators></Locators>\n<Name Value="MasterTrack" />\n<Comment><![CDATA[<MasterTrack><Tempo><Manual Value="1" /></Tempo></MasterTrack> </DeviceChain> ]]></Comment>\n<DeviceChain><DeviceChain><Devices /></DeviceChain></DeviceChain>\n`);
     }
-    out.push(`<Buffer>${hex(r, 256)}</Buffer>\n</PluginDevice>\n`);
+    out.push(`<Buffer>${hex(r, 1024)}</Buffer>\n</PluginDevice>\n`);
   }
   return out.join('');
 }

@@ -49,7 +49,7 @@ describe('inflaters', () => {
     }
   });
 
-  it('pass the consumer's own errors through unchanged', async () => {
+  it("pass the consumer's own errors through unchanged", async () => {
     for (const inflate of [pakoInflate, zlibInflate]) {
       const bug = new TypeError('a bug in the consumer');
       const err = await Promise.resolve()

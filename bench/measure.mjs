@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const GNU_TIME = '/usr/bin/time';
+// BENCH_NO_GNU_TIME=1 takes the probe path even where GNU time exists (to check it).
+const GNU_TIME = process.env.BENCH_NO_GNU_TIME ? '' : '/usr/bin/time';
 const PROBE = fileURLToPath(new URL('./rss-probe.cjs', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'dawstamps-bench-'));
 process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));

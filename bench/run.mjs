@@ -34,7 +34,7 @@ log('building dist/ (node build.mjs) so that the CLI measured is the current cod
 execFileSync(process.execPath, ['build.mjs'], { cwd: ROOT, stdio: 'inherit' });
 
 const { ensureInputs, FULL_SIZES, QUICK_SIZES } = await tsImport('./inputs/index.ts', import.meta.url);
-const inputs = await ensureInputs(join(ROOT, '.bench', 'inputs'), flags.quick ? QUICK_SIZES : FULL_SIZES, flags.huge === true, log);
+const inputs = await ensureInputs(join(ROOT, '.bench', 'inputs', flags.quick ? 'quick' : 'full'), flags.quick ? QUICK_SIZES : FULL_SIZES, flags.huge === true, log);
 const fixturePath = join(ROOT, '../shared/fixtures/large/michelle-live12.3.als');
 const fixture = existsSync(fixturePath)
   ? { file: fixturePath, bytes: readFileSync(fixturePath).length, xmlBytes: gunzipSync(readFileSync(fixturePath)).length, expected: { markers: 0, tempoPoints: 1 } }

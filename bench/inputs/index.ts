@@ -58,13 +58,13 @@ export async function ensureInputs(dir: string, sizes: InputSizes, huge: boolean
     const key = createHash('sha256').update(sources).update(JSON.stringify(params)).digest('hex');
     const known = manifest[name];
     if (known && known.key === key && existsSync(path)) {
-      out[name] = known;
+      out[name] = { ...known, file: path };
       return;
     }
     const t = performance.now();
     log(`generating ${file} …`);
     const made = { ...(await make(path)), file: path };
-    log(`generated ${file}: ${(made.bytes / 1e6).toFixed(1)} MB in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    log(`generated ${file}: ${made.bytes >= 1e6 ? `${(made.bytes / 1e6).toFixed(1)} MB` : `${(made.bytes / 1e3).toFixed(1)} KB`} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
     manifest[name] = { ...made, key };
     out[name] = made;
     writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);

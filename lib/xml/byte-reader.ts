@@ -2,6 +2,8 @@ import { DawstampsError } from '../errors';
 import type { XmlExtractor } from './extractor';
 
 const encoder = new TextEncoder();
+/** An unread rest longer than this (characters) makes the reader hold pieces back. */
+const HOLD_FROM = 64 * 1024;
 
 /**
  * Feeds UTF-8 bytes (split anywhere) into an extractor, stopping at once past `maxBytes`.
@@ -15,6 +17,10 @@ export class XmlByteReader {
   private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   private carry: Uint8Array = new Uint8Array(0);
   private first = true;
+  /** The extractor's unread rest after the last write (a tag not complete yet). */
+  private pending = '';
+  private held: Uint8Array[] = [];
+  private heldBytes = 0;
 
   constructor(private readonly extractor: XmlExtractor, private readonly maxBytes: number) {}
 
@@ -24,8 +30,24 @@ export class XmlByteReader {
     if (this.bytes > this.maxBytes) {
       throw new DawstampsError('inflated-too-large', `The set holds more than ${formatBytes(this.maxBytes)} of XML; dawstamps stops there.`, { limit: this.maxBytes });
     }
+    // A tag still arriving is read again from its start with every write: while the unread rest
+    // is long, hold pieces back until they are as long as it, so that each re-read at least
+    // doubles the text (linear in total, not quadratic in the tag's length).
+    if (this.pending.length > HOLD_FROM) {
+      this.held.push(chunk);
+      this.heldBytes += chunk.length;
+      if (this.heldBytes < this.pending.length) return;
+      chunk = joinBytes(this.held, this.heldBytes);
+      this.held = [];
+      this.heldBytes = 0;
+    }
+    this.feed(chunk);
+  }
+
+  private feed(chunk: Uint8Array): void {
     let bytes = chunk;
-    const pending = this.extractor.takePending();
+    const pending = this.pending;
+    this.pending = '';
     if (pending.length > 0 || this.carry.length > 0) {
       const head = pending.length > 0 ? encoder.encode(pending) : new Uint8Array(0);
       bytes = new Uint8Array(head.length + this.carry.length + chunk.length);
@@ -40,11 +62,16 @@ export class XmlByteReader {
     const cut = completeLength(bytes);
     this.carry = bytes.slice(cut);
     if (cut > 0) this.extractor.write(this.decoder.decode(bytes.subarray(0, cut)));
+    this.pending = this.extractor.takePending();
   }
 
   /** Ends the stream; throws 'corrupt-file' when the XML is incomplete. */
   end(): void {
-    const pending = this.extractor.takePending();
+    if (this.heldBytes > 0) this.feed(joinBytes(this.held, this.heldBytes));
+    this.held = [];
+    this.heldBytes = 0;
+    const pending = this.pending + this.extractor.takePending();
+    this.pending = '';
     const rest = this.carry.length > 0 ? this.decoder.decode(this.carry) : '';
     this.carry = new Uint8Array(0);
     if (pending.length > 0 || rest.length > 0) this.extractor.write(pending + rest);
@@ -61,6 +88,17 @@ function completeLength(b: Uint8Array): number {
   const lead = b[j]!;
   const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
   return j + need > len ? j : len;
+}
+
+function joinBytes(parts: Uint8Array[], length: number): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 function formatBytes(n: number): string {

@@ -23,7 +23,8 @@ interface Frame {
 const MAX_CAPTURE_NODES = 10_000;
 
 function broken(what: string): DawstampsError {
-  return new DawstampsError('corrupt-file', `The XML is broken: ${what}.`);
+  // element names come from the file and may be megabytes long: keep the sentence short
+  return new DawstampsError('corrupt-file', `The XML is broken: ${what.length > 200 ? `${what.slice(0, 200)}…` : what}.`);
 }
 
 /** Streams XML text through a set of path rules. */

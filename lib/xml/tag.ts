@@ -22,7 +22,8 @@ export function isSpace(c: number): boolean {
 }
 
 function broken(what: string): DawstampsError {
-  return new DawstampsError('corrupt-file', `The XML is broken: ${what}.`);
+  // element names come from the file and may be megabytes long: keep the sentence short
+  return new DawstampsError('corrupt-file', `The XML is broken: ${what.length > 200 ? `${what.slice(0, 200)}…` : what}.`);
 }
 
 /**

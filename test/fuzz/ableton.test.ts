@@ -7,9 +7,9 @@ import { fixtures } from './fixtures';
 import { gzip, mutateBytes, mutateXml, truncate } from './mutate';
 
 const all = fixtures('ableton');
-/** The big ones (live8/live9, 2–10 MB of XML) get a few cases; the small ones many. */
+/** The big ones (live8/live9, 2–10 MB of XML; large/, 16 MB) get a few cases; the small ones many. */
 const small = all.filter((f) => f.bytes.length < 100_000);
-const medium = all.filter((f) => f.bytes.length >= 100_000);
+const medium = [...all.filter((f) => f.bytes.length >= 100_000), ...fixtures('large')];
 
 describe.each(small.map((f, i) => [f.name, f, i] as const))('fuzzing %s', (_, fx, i) => {
   const xml = gunzipSync(fx.bytes).toString('utf8');
@@ -41,7 +41,7 @@ describe.each(small.map((f, i) => [f.name, f, i] as const))('fuzzing %s', (_, fx
   });
 });
 
-describe('fuzzing the multi-megabyte Ableton fixtures (a few cases each)', () => {
+describe('fuzzing the multi-megabyte Ableton fixtures, large/ included (a few cases each)', () => {
   it.each(medium.map((f, i) => [f.name, f, i] as const))('%s: truncated, byte-damaged and XML-damaged', async (_, fx, i) => {
     const r = rng(300 + i);
     const tally = new Tally();

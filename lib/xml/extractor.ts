@@ -151,7 +151,7 @@ export class XmlExtractor {
     const node = top.tree;
     node.text += this.buf.slice(from, to);
     if (node.text.length > this.limits.maxValueBytes) {
-      throw new DawstampsError('value-too-long', `The text of <${node.name}> is longer than ${this.limits.maxValueBytes} bytes.`);
+      throw new DawstampsError('value-too-long', `The text of <${node.name.slice(0, 60)}> is longer than ${this.limits.maxValueBytes} bytes.`);
     }
   }
 

@@ -82,7 +82,7 @@ export function readStartTag(buf: string, lt: number, wantAttrs: boolean, maxVal
 }
 
 function tooLong(tag: string, attr: string, max: number): DawstampsError {
-  return new DawstampsError('value-too-long', `Attribute “${attr.slice(0, 40)}” of <${tag}> is longer than ${max} bytes.`, { limit: max });
+  return new DawstampsError('value-too-long', `Attribute “${attr.slice(0, 40)}” of <${tag.slice(0, 60)}> is longer than ${max} bytes.`, { limit: max });
 }
 
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };

@@ -30,5 +30,10 @@ describe('long tokens under the default value limit', () => {
     // ends inside an element with a 100 KB name: the message must not quote all of it
     expect(await tally.run('unclosed 100 KB element name', gzip(HEAD + `<${'A'.repeat(100_000)}>`))).toBe('corrupt-file');
     expect(await tally.run('100 KB name closed by another', gzip(HEAD + `<${'A'.repeat(100_000)}></B>` + TAIL))).toBe('corrupt-file');
+    const name = 'A'.repeat(100_000);
+    const limits = { maxValueBytes: 1000 };
+    expect(await tally.run('long attribute on a 100 KB name', gzip(HEAD + `<${name} v="${'x'.repeat(2000)}" />` + TAIL), { limits })).toBe('value-too-long');
+    const text = `<Locators><Locators><Locator><${name}>${'t'.repeat(2000)}</${name}></Locator></Locators></Locators>`;
+    expect(await tally.run('long text in a 100 KB name', gzip(HEAD + text + TAIL), { limits })).toBe('value-too-long');
   });
 });

@@ -42,7 +42,7 @@ export class DawstampsError extends Error {
   readonly details?: Record<string, unknown>;
 
   constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
-    super(message);
+    super(oneSentence(message));
     this.code = code;
     if (details) this.details = details;
   }
@@ -51,6 +51,12 @@ export class DawstampsError extends Error {
   toJSON(): { code: ErrorCode; message: string } {
     return { code: this.code, message: this.message };
   }
+}
+
+/** Messages quote the file (names, tags): one line without control characters, at most 500 characters. */
+function oneSentence(message: string): string {
+  const line = message.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+  return line.length > 500 ? `${line.slice(0, 499)}…` : line;
 }
 
 /** True when `e` is a DawstampsError (also across bundle copies). */

@@ -22,8 +22,9 @@ export function isSpace(c: number): boolean {
 }
 
 function broken(what: string): DawstampsError {
-  // element names come from the file and may be megabytes long: keep the sentence short
-  return new DawstampsError('corrupt-file', `The XML is broken: ${what.length > 200 ? `${what.slice(0, 200)}…` : what}.`);
+  // `what` quotes the file, which may hold megabyte names, line breaks or control characters: one short line
+  const shown = (what.length > 200 ? `${what.slice(0, 200)}…` : what).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+  return new DawstampsError('corrupt-file', `The XML is broken: ${shown}.`);
 }
 
 /**

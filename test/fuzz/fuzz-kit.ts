@@ -111,7 +111,7 @@ export function checkError(e: { code: string; message: string }, label: string):
   const where = `[${label}] ${e.code}: ${JSON.stringify(e.message)}`;
   if (!(KNOWN_CODES as readonly string[]).includes(e.code)) throw new Error(`${where} — unknown error code`);
   if (e.message.trim().length < 10) throw new Error(`${where} — the message is not a sentence`);
-  if (/[\r\n\u2028\u2029]/.test(e.message)) throw new Error(`${where} — the message spans several lines`);
+  if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(e.message)) throw new Error(`${where} — the message spans several lines or holds control characters`);
   if (e.message.length > 600) throw new Error(`${where.slice(0, 300)}… — the message is ${e.message.length} characters long`);
   if (/\bat .+:\d+:\d+\)?/.test(e.message)) throw new Error(`${where} — the message holds a stack frame`);
 }

@@ -90,6 +90,25 @@ describe('generated hostile documents', () => {
     console.log(`extreme numbers: ${tally.summary()}`);
   });
 
+  it('extreme numbers in FL Studio tempo clips (points, tension, Min/Max range, placement)', async () => {
+    const r = rng(5);
+    const tally = new Tally();
+    const n = casesFor(0.04, 60);
+    const edge = (): number => r.pick([Number.NaN, Infinity, -Infinity, -1, 0, 1e308, -1e308, 5e-324, 0.5, 1e6, r() * 4]);
+    for (let k = 0; k < n; k++) {
+      const points = Array.from({ length: 1 + r.int(5) }, () => ({ delta: edge(), value: edge(), tension: edge() }));
+      const range = r.pick([null, { min: 0, max: 0 }, { min: 4250, max: 1250 }, { min: 1250, max: 4250 }, { min: 0xffffffff, max: 0 }]);
+      const u32 = (): number => r.pick([0, 1, 96, 0x7fffffff, 0xffffffff, r.int(96 * 1000)]);
+      const items = Array.from({ length: 1 + r.int(3) }, () => ({ position: u32(), length: u32(), item: 3, startOffset: edge(), muted: r() < 0.2 }));
+      const flp = new FlpBuilder().version('20.8.4.2576').tempo(120).link(3).automationClip(3, points, range)
+        .arrangement(0, 'A').marker({ ticks: r.int(1 << 24), name: 'm' }).playlist(items, r.pick([32, 60, 80] as const)).currentArrangement(0).build();
+      const options = r.pick<ConvertOptions>([{}, { timing: 'continuous' }, { beforeStart: 'negative', start: 'beat:-4' }]);
+      await tally.run(`FL clip ${JSON.stringify({ points, range, items })} ${JSON.stringify(options)}`, flp, options);
+    }
+    tally.finish(n);
+    console.log(`extreme FL clips: ${tally.summary()}`);
+  });
+
   it('an .flp named .als and an .als named .flp are read by content', async () => {
     const tally = new Tally();
     const flp = fixture('flstudio/fl-markers.flp');

@@ -18,6 +18,8 @@ export const EXIT_USAGE = 1;
 export const EXIT_FAILED = 2;
 
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
+/** A file name as printed: quoted as JSON when it holds line breaks or control characters. */
+const shownPath = (path: string): string => (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(path) ? JSON.stringify(path) : path);
 const baseName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
 
 function describe(error: unknown, debug: boolean): { code: string; message: string; stack?: string } {
@@ -31,7 +33,7 @@ function describe(error: unknown, debug: boolean): { code: string; message: stri
 }
 
 function printWarnings(io: CliIo, file: string, warnings: Warning[]): void {
-  for (const w of warnings) io.stderr(`dawstamps: ${file}: warning (${w.code}): ${oneLine(w.message)}\n`);
+  for (const w of warnings) io.stderr(`dawstamps: ${shownPath(file)}: warning (${w.code}): ${oneLine(w.message)}\n`);
 }
 
 async function convertOne(io: CliIo, request: CliRequest, path: string): Promise<Result | null> {
@@ -42,7 +44,7 @@ async function convertOne(io: CliIo, request: CliRequest, path: string): Promise
     return result;
   } catch (error) {
     const { code, message, stack } = describe(error, request.debug);
-    io.stderr(`dawstamps: ${path}: ${code}: ${oneLine(message)}\n`);
+    io.stderr(`dawstamps: ${shownPath(path)}: ${code}: ${oneLine(message)}\n`);
     if (stack) io.stderr(`${stack}\n`);
     return null;
   }
@@ -87,10 +89,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     try {
       const out = exportResult(result, request.format, request.export);
       printWarnings(io, path, out.warnings);
-      io.stdout(several ? `==> ${path} <==\n${out.text}\n` : out.text);
+      io.stdout(several ? `==> ${shownPath(path)} <==\n${out.text}\n` : out.text);
     } catch (error) {
       const { code, message } = describe(error, request.debug);
-      io.stderr(`dawstamps: ${path}: ${code}: ${oneLine(message)}\n`);
+      io.stderr(`dawstamps: ${shownPath(path)}: ${code}: ${oneLine(message)}\n`);
       failed = true;
     }
   }

@@ -7,6 +7,9 @@ import { newJobId } from './ids';
 import type { JobKeys } from './keys';
 import type { JobOptions, JobOutcome, JobRecord, JobStatus } from './record';
 
+/** Finished outcomes kept in memory (a few KB each). */
+const OUTCOME_CACHE = 1000;
+
 /** The content type every upload form fixes (the bytes are sniffed, never trusted by type). */
 export const UPLOAD_CONTENT_TYPE = 'application/octet-stream';
 
@@ -42,9 +45,18 @@ export function createJobService(deps: JobServiceDeps): JobService {
     const object = await storage.get(keys.record(jobId));
     return object ? json<JobRecord>(object.body) : null;
   };
+  // Outcomes never change once written (a repeated delivery rewrites the same bytes), so the
+  // most recent ones are kept in memory: polling a finished job costs no storage read.
+  const finished = new Map<string, JobOutcome>();
   const outcome = async (jobId: string): Promise<JobOutcome | null> => {
+    const cached = finished.get(jobId);
+    if (cached) return cached;
     const object = await storage.get(keys.result(jobId));
-    return object ? json<JobOutcome>(object.body) : null;
+    if (!object) return null;
+    const parsed = json<JobOutcome>(object.body);
+    finished.set(jobId, parsed);
+    if (finished.size > OUTCOME_CACHE) finished.delete(finished.keys().next().value!);
+    return parsed;
   };
 
   return {

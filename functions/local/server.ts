@@ -23,6 +23,12 @@ async function main(): Promise<void> {
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`dawstamps on http://${config.host === '0.0.0.0' ? 'localhost' : info.address}:${info.port} — ${mode.describe}`);
   });
+  // Idle keep-alive sockets stay open longer than any client's pool keeps them (undici: 4 s), so a
+  // client never reuses a socket the server is closing (ECONNRESET under load).
+  if ('keepAliveTimeout' in server) {
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
+  }
   mode.consumer.start();
   let stopping = false;
   const stop = (): void => {

@@ -2,7 +2,7 @@
 // gzipped again (so the XML reader is hit, not only the gzip CRC), and the same as plain XML.
 import { gunzipSync } from 'node:zlib';
 import { describe, it } from 'vitest';
-import { casesFor, rng, Tally } from './fuzz-kit';
+import { casesFor, FUZZ_TIMEOUT, rng, Tally } from './fuzz-kit';
 import { fixtures } from './fixtures';
 import { gzip, mutateBytes, mutateXml, truncate } from './mutate';
 
@@ -24,7 +24,7 @@ describe.each(small.map((f, i) => [f.name, f, i] as const))('fuzzing %s', (_, fx
     }
     tally.finish(n);
     console.log(`${fx.name} gzip: ${tally.summary()}`);
-  });
+  }, FUZZ_TIMEOUT);
 
   it('damaged XML, gzipped again or plain: a result or a typed error', async () => {
     const r = rng(200 + i);
@@ -38,7 +38,7 @@ describe.each(small.map((f, i) => [f.name, f, i] as const))('fuzzing %s', (_, fx
     }
     tally.finish(n);
     console.log(`${fx.name} xml: ${tally.summary()}`);
-  });
+  }, FUZZ_TIMEOUT);
 });
 
 describe('fuzzing the multi-megabyte Ableton fixtures, large/ included (a few cases each)', () => {
@@ -53,5 +53,5 @@ describe('fuzzing the multi-megabyte Ableton fixtures, large/ included (a few ca
     }
     tally.finish(n);
     console.log(`${fx.name}: ${tally.summary()}`);
-  });
+  }, FUZZ_TIMEOUT);
 });

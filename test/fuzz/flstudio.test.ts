@@ -2,7 +2,7 @@
 // duplicated byte runs. (test/readers/flstudio/fuzz.test.ts hits the event walker; this one runs
 // the whole convert() with the suite's result checks.)
 import { describe, it } from 'vitest';
-import { casesFor, rng, Tally } from './fuzz-kit';
+import { casesFor, FUZZ_TIMEOUT, rng, Tally } from './fuzz-kit';
 import { fixtures } from './fixtures';
 import { mutateBytes, truncate } from './mutate';
 
@@ -20,7 +20,7 @@ describe.each(all.map((f, i) => [f.name, f, i] as const))('fuzzing %s', (_, fx, 
     }
     tally.finish(n);
     console.log(`${fx.name} truncated: ${tally.summary()}`);
-  });
+  }, FUZZ_TIMEOUT);
 
   it('byte-damaged copies (also with continuous timing and negative times): a result or a typed error', async () => {
     const r = rng(500 + i);
@@ -33,5 +33,5 @@ describe.each(all.map((f, i) => [f.name, f, i] as const))('fuzzing %s', (_, fx, 
     }
     tally.finish(n);
     console.log(`${fx.name} damaged: ${tally.summary()}`);
-  });
+  }, FUZZ_TIMEOUT);
 });

@@ -30,6 +30,9 @@ export function casesFor(share: number, min = 1): number {
   return Math.max(min, Math.round(TOTAL_CASES * share));
 }
 
+/** Vitest's timeout for one fuzz test: the default 30 s, more when FUZZ_CASES asks for a long run. */
+export const FUZZ_TIMEOUT = Math.max(30_000, TOTAL_CASES * 25);
+
 /** The hang guard: no single case may take this long (a generous bound, not a speed test). */
 export const HANG_MS = 5000;
 

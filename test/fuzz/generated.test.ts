@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildAls, type AlsOptions } from '../helpers/als-builder';
 import { FlpBuilder } from '../helpers/flp-builder';
 import type { ConvertOptions } from '../../lib/index';
-import { casesFor, rng, Tally, type Rng } from './fuzz-kit';
+import { casesFor, FUZZ_TIMEOUT, rng, Tally, type Rng } from './fuzz-kit';
 import { fixture } from './fixtures';
 import { concat, gzip, randomBytes, randomXml } from './mutate';
 
@@ -24,7 +24,7 @@ describe('generated hostile documents', () => {
     }
     tally.finish(n);
     console.log(`random xml: ${tally.summary()}`);
-  });
+  }, FUZZ_TIMEOUT);
 
   it('deep nesting, in walked and in skipped elements, just under and far over the depth limit', async () => {
     const tally = new Tally();
@@ -38,7 +38,7 @@ describe('generated hostile documents', () => {
     for (const [body, label] of shapes) await tally.run(label, gzip(HEAD + body + TAIL));
     tally.finish(shapes.length);
     expect(tally.counts.get('xml-too-deep')).toBeGreaterThan(5);
-  });
+  }, FUZZ_TIMEOUT);
 
   it('attributes, names and texts over the value limit (1 MB here), in read and skipped elements', async () => {
     const tally = new Tally();
@@ -61,7 +61,7 @@ describe('generated hostile documents', () => {
     ];
     for (const [body, label] of fine) expect(await tally.run(label, gzip(HEAD + body + TAIL), { limits: { maxValueBytes: 1024 * 1024 } }), label).toBe('ok');
     tally.finish(cases.length + fine.length);
-  });
+  }, FUZZ_TIMEOUT);
 
   it('invalid UTF-8 everywhere: in names, values and markup', async () => {
     const r = rng(2);
@@ -75,7 +75,7 @@ describe('generated hostile documents', () => {
       await tally.run(`invalid UTF-8 ${[...junk].map((b) => b.toString(16)).join(' ')} at ${at}`, k % 2 ? gzip(bytes) : bytes);
     }
     tally.finish(n);
-  });
+  }, FUZZ_TIMEOUT);
 
   it('extreme numbers in every field the reader uses (locators, tempo, meter, loop, clips)', async () => {
     const r = rng(3);
@@ -88,7 +88,7 @@ describe('generated hostile documents', () => {
     }
     tally.finish(n);
     console.log(`extreme numbers: ${tally.summary()}`);
-  });
+  }, FUZZ_TIMEOUT);
 
   it('extreme numbers in FL Studio tempo clips (points, tension, Min/Max range, placement)', async () => {
     const r = rng(5);
@@ -107,7 +107,7 @@ describe('generated hostile documents', () => {
     }
     tally.finish(n);
     console.log(`extreme FL clips: ${tally.summary()}`);
-  });
+  }, FUZZ_TIMEOUT);
 
   it('an .flp named .als and an .als named .flp are read by content', async () => {
     const tally = new Tally();
@@ -118,7 +118,7 @@ describe('generated hostile documents', () => {
     expect(await tally.run('plain xml as .flp', enc.encode(HEAD + TAIL), { fileName: 'x.flp' })).toBe('ok');
     expect(['not-a-project', 'corrupt-file']).toContain(await tally.run('gzipped flp', gzip(flp), { fileName: 'x.als' }));
     tally.finish(4);
-  });
+  }, FUZZ_TIMEOUT);
 
   it('zero bytes, lone headers, and random bytes behind each magic', async () => {
     const r = rng(4);
@@ -149,7 +149,7 @@ describe('generated hostile documents', () => {
     tally.finish(fixed.length + n);
     expect(tally.counts.get('empty-file')).toBeGreaterThan(0);
     expect(tally.counts.get('not-a-project')).toBeGreaterThan(0);
-  });
+  }, FUZZ_TIMEOUT);
 });
 
 /** A set with numbers chosen from the edges: huge, tiny, negative, far apart. */

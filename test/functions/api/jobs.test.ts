@@ -1,3 +1,4 @@
+import { cpSync, rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectedMarkers, fixture, markersMatch } from '../../helpers/functions/fixtures';
 import { postUpload } from '../../helpers/functions/form';
@@ -91,10 +92,10 @@ describe('GET /v1/jobs/:jobId', () => {
     // An upload the queue never delivers (as after the dead-letter queue): write it behind the queue's back.
     await h.storage.put(`uploads/${job.jobId}/stuck.als`, fixture('ableton/automation.als'), 'application/octet-stream');
     expect((await status(job.jobId)).status).toBe('processing');
+    // The same data seen by an app whose clock is past the processing timeout.
     const later = await localHarness({}, { now: () => new Date(Date.now() + (h.config.processingTimeoutSeconds + 5) * 1000) });
     try {
-      const stale = localHarnessStorageCopy(later, h);
-      await stale;
+      cpSync(h.dir, later.dir, { recursive: true });
       const res = await later.request(`/v1/jobs/${job.jobId}`);
       expect(await res.json()).toMatchObject({ status: 'failed', error: { code: 'processing-failed' } });
     } finally {
@@ -113,12 +114,6 @@ describe('GET /v1/jobs/:jobId', () => {
     }
   });
 });
-
-/** Copies h's data directory into `later`'s (same files, a clock that is later). */
-async function localHarnessStorageCopy(later: LocalHarness, from: LocalHarness): Promise<void> {
-  const { cpSync } = await import('node:fs');
-  cpSync(from.dir, later.dir, { recursive: true });
-}
 
 describe('GET /v1/jobs/:jobId/export/:format', () => {
   async function doneJob(options: Record<string, unknown> = {}): Promise<Created> {
@@ -154,7 +149,6 @@ describe('GET /v1/jobs/:jobId/export/:format', () => {
 
   it('says 410 when new options need an upload that has expired, and still serves the stored options', async () => {
     const job = await doneJob();
-    const { rmSync } = await import('node:fs');
     rmSync(h.storage.pathOf(`uploads/${job.jobId}/My Set _ live.als`));
     expect((await h.request(`/v1/jobs/${job.jobId}/export/text`)).status).toBe(200);
     const res = await h.request(`/v1/jobs/${job.jobId}/export/text?start=B`);

@@ -1,5 +1,6 @@
 /** The dawstamps HTTP API and page: one Hono app, built from its dependencies (no "am I local?"). */
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HttpError } from '../http-error';
 import { createJobService, jobKeys } from '../jobs';
@@ -11,6 +12,8 @@ import { convertRoute } from './routes/convert';
 import { jobRoutes } from './routes/jobs';
 import { metaRoutes } from './routes/meta';
 import { pageRoutes } from './routes/page';
+
+const JOB_BODY_LIMIT = 16 * 1024;
 
 /** Builds the app: API under /v1, the page at /, errors as `{ error: { code, message } }`. */
 export function createApp(deps: AppDeps): OpenAPIHono {
@@ -51,6 +54,11 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.use('/v1/jobs/*', bearerToken(config.apiToken));
   app.use('/v1/jobs', bearerToken(config.apiToken));
   app.use('/v1/convert', bearerToken(config.apiToken));
+  // A job request is a file name and a few options: anything big is not one.
+  app.post('/v1/jobs', bodyLimit({
+    maxSize: JOB_BODY_LIMIT,
+    onError: () => { throw new HttpError(413, 'request-too-large', `A job request must be under ${JOB_BODY_LIMIT} bytes.`); },
+  }));
 
   metaRoutes(app, deps);
   jobRoutes(app, jobs, deps);

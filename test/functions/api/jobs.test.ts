@@ -59,6 +59,12 @@ describe('POST /v1/jobs', () => {
     expect(JSON.stringify(json)).not.toMatch(/at .*\.ts:\d+/);
   });
 
+  it('refuses an oversized job request body with 413', async () => {
+    const res = await createJob(h, { filename: 'a.als', options: { start: 'x'.repeat(400) }, padding: 'y'.repeat(20_000) });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as any).error.code).toBe('request-too-large');
+  });
+
   it('refuses a declared size over the cap with 413 before any upload', async () => {
     const res = await createJob(h, { filename: 'big.als', size: h.config.maxUploadBytes + 1 });
     expect(res.status).toBe(413);

@@ -11,9 +11,9 @@ const [file = '', markersArg = '0', runsArg = '5'] = process.argv.slice(2);
 const bytes = new Uint8Array(readFileSync(file));
 const limits = resolveLimits({ maxFileBytes: Math.max(bytes.length, 1) });
 let markers = 0;
-const { ms, min } = timeRuns(Number(runsArg), () => {
+const { ms, min, cpuMs } = timeRuns(Number(runsArg), () => {
   markers = readFlp(bytes, { limits }).markers.length;
 });
 if (markers !== Number(markersArg)) throw new Error(`expected ${markersArg} markers, got ${markers}`);
 const mbPerS = (bytes.length / 1e6) / (ms / 1000);
-console.log(JSON.stringify([{ name: 'FL Studio parse (readFlp)', input: `${(bytes.length / 1e6).toFixed(1)} MB .flp`, ms, min, rate: mbPerS }]));
+console.log(JSON.stringify([{ name: 'FL Studio parse (readFlp)', input: `${(bytes.length / 1e6).toFixed(1)} MB .flp`, ms, min, cpuMs, rate: mbPerS }]));

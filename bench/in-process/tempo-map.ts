@@ -40,11 +40,11 @@ for (const curved of [false, true]) {
   const set = project(envelope(curved, curved ? 2 : 1), 3);
   for (const timing of ['stepped', 'continuous'] as const) {
     let count = 0;
-    const { ms, min } = timeRuns(runs, () => {
+    const { ms, min, cpuMs } = timeRuns(runs, () => {
       count = projectToResult(set, { timing }).markers.length;
     });
     if (count !== markers) throw new Error(`expected ${markers} markers, got ${count}`);
-    rows.push({ name: `tempo map, ${curved ? 'Bezier' : 'straight'}, ${timing}`, input: `${breakpoints.toLocaleString('en')} pts, ${markers.toLocaleString('en')} markers`, ms, min });
+    rows.push({ name: `tempo map, ${curved ? 'Bezier' : 'straight'}, ${timing}`, input: `${breakpoints.toLocaleString('en')} pts, ${markers.toLocaleString('en')} markers`, ms, min, cpuMs });
   }
 }
 console.log(JSON.stringify(rows));

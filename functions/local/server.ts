@@ -21,7 +21,8 @@ async function main(): Promise<void> {
   const mode = aws ? await awsMode(config, moduleDir, process.argv.includes('--setup'), threads) : await localMode(config, moduleDir, threads);
   const app = createApp(mode.deps);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    console.log(`dawstamps on http://${config.host === '0.0.0.0' ? 'localhost' : info.address}:${info.port} — ${mode.describe}`);
+    const host = ['0.0.0.0', '127.0.0.1', '::', '::1'].includes(config.host) ? 'localhost' : info.address;
+    console.log(`dawstamps on http://${host}:${info.port} — ${mode.describe}`);
   });
   // Idle keep-alive sockets stay open longer than any client's pool keeps them (undici: 4 s), so a
   // client never reuses a socket the server is closing (ECONNRESET under load).

@@ -25,12 +25,12 @@ function bernsteinSlope(p1: number, p2: number, u: number): number {
 }
 
 /** The curve parameter u at which the normalised beat X(u) equals t (Newton, bisection fallback). */
-export function solveU(curve: TempoCurve, t: number): number {
+export function solveU(curve: TempoCurve, t: number, guess = t): number {
   if (t <= 0) return 0;
   if (t >= 1) return 1;
   let lo = 0;
   let hi = 1;
-  let u = t;
+  let u = guess > 0 && guess < 1 ? guess : t;
   for (let i = 0; i < 100; i++) {
     const err = bernstein(curve.c1x, curve.c2x, u) - t;
     if (err === 0) return u;
@@ -80,39 +80,48 @@ export function curveSlope(seg: CurveSegment, beat: number): number {
   return dy / dx;
 }
 
-// 10-point Gauss–Legendre nodes and weights on [-1, 1] (symmetric halves).
-const GL_X = [0.1488743389816312, 0.4333953941292472, 0.6794095682990244, 0.8650633666889845, 0.9739065285171717];
-const GL_W = [0.2955242247147529, 0.2692667193099963, 0.219086362515982, 0.1494513491505806, 0.0666713443086881];
+// Gauss–Kronrod 15-point nodes on [-1, 1] (the 7-point Gauss rule is embedded at odd indices).
+const XK = [0.9914553711208126, 0.9491079123427585, 0.8648644233597691, 0.7415311855993945, 0.5860872354676911, 0.4058451513773972, 0.2077849550078985];
+const WK = [0.022935322010529224, 0.06309209262997855, 0.10479001032225019, 0.14065325971552592, 0.1690047266392679, 0.1903505780647854, 0.20443294007529889];
+const WK0 = 0.20948214108472782;
+const WG = [0.1294849661688697, 0.27970539148927664, 0.3818300505051189];
+const WG0 = 0.4179591836734694;
 
-function gauss(seg: CurveSegment, a: number, b: number): number {
-  const mid = (a + b) / 2;
-  const half = (b - a) / 2;
-  const { c1x, c2x } = seg.curve;
-  let sum = 0;
-  for (let i = 0; i < 5; i++) {
-    const d = half * GL_X[i]!;
-    const w = GL_W[i]!;
-    sum += w * (bernsteinSlope(c1x, c2x, mid - d) / bpmAtU(seg, mid - d) + bernsteinSlope(c1x, c2x, mid + d) / bpmAtU(seg, mid + d));
-  }
-  return sum * half;
+/** dX/du divided by the BPM: the integrand of seconds over the curve parameter (× 60·Δb). */
+function integrand(seg: CurveSegment, u: number): number {
+  return bernsteinSlope(seg.curve.c1x, seg.curve.c2x, u) / bpmAtU(seg, u);
 }
 
-/** Adaptive Gauss–Legendre with a bounded number of splits, so no input can make it spin. */
-function adaptive(seg: CurveSegment, a: number, b: number, whole: number, tol: number, budget: { left: number }): number {
+/** One Gauss–Kronrod 15 panel: the estimate and QUADPACK's error estimate. */
+function kronrod(seg: CurveSegment, a: number, b: number): { value: number; error: number } {
   const mid = (a + b) / 2;
-  const left = gauss(seg, a, mid);
-  const right = gauss(seg, mid, b);
-  const sum = left + right;
-  if (budget.left <= 0 || Math.abs(sum - whole) <= Math.max(tol, 1e-15 * Math.abs(sum))) return sum;
+  const half = (b - a) / 2;
+  const center = integrand(seg, mid);
+  let k = WK0 * center;
+  let g = WG0 * center;
+  for (let i = 0; i < 7; i++) {
+    const pair = integrand(seg, mid - half * XK[i]!) + integrand(seg, mid + half * XK[i]!);
+    k += WK[i]! * pair;
+    if (i % 2 === 1) g += WG[(i - 1) / 2]! * pair;
+  }
+  const diff = Math.abs((k - g) * half);
+  return { value: k * half, error: Math.min(diff, 200 * diff * Math.sqrt(200 * diff / Math.max(Math.abs(k * half), 1e-300))) };
+}
+
+/** Adaptive Gauss–Kronrod with a bounded number of splits, so no input can make it spin. */
+function adaptive(seg: CurveSegment, a: number, b: number, tol: number, budget: { left: number }): number {
+  const panel = kronrod(seg, a, b);
+  if (budget.left <= 0 || panel.error <= Math.max(tol, 1e-15 * Math.abs(panel.value))) return panel.value;
   budget.left -= 1;
-  return adaptive(seg, a, mid, left, tol / 2, budget) + adaptive(seg, mid, b, right, tol / 2, budget);
+  const mid = (a + b) / 2;
+  return adaptive(seg, a, mid, tol / 2, budget) + adaptive(seg, mid, b, tol / 2, budget);
 }
 
 /** Seconds from parameter ua to ub along the curve: ∫ 60·dbeat/bpm, to about 1e-12 s. */
 export function curveSeconds(seg: CurveSegment, ua: number, ub: number): number {
   if (ub <= ua) return 0;
   const scale = 60 * (seg.b1 - seg.b0);
-  return scale * adaptive(seg, ua, ub, gauss(seg, ua, ub), 1e-12 / scale, { left: 64 });
+  return scale * adaptive(seg, ua, ub, 1e-12 / scale, { left: 32 });
 }
 
 /** Seconds from the segment start to a beat inside it. */

@@ -5,19 +5,27 @@
  * trapezoid and first-derivative corrections). A run is first split where the beat curve is
  * flattest, so a BPM that rises almost vertically mid-segment is summed cell by cell too.
  */
-import { beatFraction, curveBpm, curveSeconds, curveSlope, flattestU, solveU, type CurveSegment } from './bezier';
+import { beatFraction, bpmAtU, curveBpm, curveSeconds, curveSlope, flattestU, solveU, type CurveSegment } from './bezier';
 
-const DIRECT = 128;
-const HEAD = 32;
+const DIRECT = 48;
+const HEAD = 12;
+
+/** Cells k0 … k0+count-1 one at a time; each solve starts from the previous one's parameter. */
+function direct(seg: CurveSegment, k0: number, count: number, step: number): number {
+  const span = seg.b1 - seg.b0;
+  let u = 0;
+  let sum = 0;
+  for (let m = 0; m < count; m++) {
+    u = solveU(seg.curve, ((k0 + m) * step - seg.b0) / span, u);
+    sum += (60 * step) / bpmAtU(seg, u);
+  }
+  return sum;
+}
 
 function run(seg: CurveSegment, k0: number, count: number, step: number): number {
   const cell = (m: number): number => (60 * step) / curveBpm(seg, (k0 + m) * step);
-  let sum = 0;
-  if (count <= DIRECT) {
-    for (let m = 0; m < count; m++) sum += cell(m);
-    return sum;
-  }
-  for (let m = 0; m < HEAD; m++) sum += cell(m) + cell(count - 1 - m);
+  if (count <= DIRECT) return direct(seg, k0, count, step);
+  const sum = direct(seg, k0, HEAD, step) + direct(seg, k0 + count - HEAD, HEAD, step);
   const a = HEAD;
   const b = count - 1 - HEAD;
   const span = seg.b1 - seg.b0;

@@ -47,8 +47,10 @@ function isStraight(c: TempoCurve): boolean {
   return c.c1x === c.c1y && c.c2x === c.c2y;
 }
 
+const unit = (v: number): boolean => v >= 0 && v <= 1; // false for NaN
+
 function validCurve(c: TempoCurve): boolean {
-  return [c.c1x, c.c1y, c.c2x, c.c2y].every((v) => Number.isFinite(v) && v >= 0 && v <= 1);
+  return unit(c.c1x) && unit(c.c1y) && unit(c.c2x) && unit(c.c2y);
 }
 
 /** Builds the segments; a static tempo when there is at most one breakpoint. O(n). */
@@ -58,7 +60,7 @@ export function buildEnvelope(points: readonly TempoPoint[], staticBpm: number):
     const one = new Float64Array([staticBpm]);
     return { beats: new Float64Array([0]), from: one, to: new Float64Array(0), curveOf: new Int32Array(0), curves: [], leftBpm: staticBpm };
   }
-  points.forEach(check);
+  for (let i = 0; i < points.length; i++) check(points[i]!, i);
   const sorted = sortedStably(points);
   let distinct = 1;
   for (let i = 1; i < sorted.length; i++) if (sorted[i]!.beat !== sorted[i - 1]!.beat) distinct++;

@@ -29,15 +29,16 @@ export interface TempoMap {
 }
 
 function curvedRanges(env: Envelope): { starts: Float64Array; ends: Float64Array } {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  env.curveOf.forEach((c, j) => {
+  const starts = new Float64Array(env.curves.length);
+  const ends = new Float64Array(env.curves.length);
+  for (let j = 0; j < env.curveOf.length; j++) {
+    const c = env.curveOf[j]!;
     if (c >= 0) {
-      starts.push(env.beats[j]!);
-      ends.push(env.beats[j + 1]!);
+      starts[c] = env.beats[j]!;
+      ends[c] = env.beats[j + 1]!;
     }
-  });
-  return { starts: Float64Array.from(starts), ends: Float64Array.from(ends) };
+  }
+  return { starts, ends };
 }
 
 /** Builds the map in O(n); throws DawstampsError 'corrupt-file' for impossible breakpoints. */
@@ -46,7 +47,8 @@ export function createTempoMap(points: readonly TempoPoint[], options: TempoMapO
   const step = options.step;
   const seconds = options.model === 'stepped' ? steppedSeconds(env, step > 0 && Number.isFinite(step) ? step : 0.25) : continuousSeconds(env);
   const curved = curvedRanges(env);
-  const automated = points.length > 1 && points.some((p) => p.bpm !== points[0]!.bpm);
+  let automated = false;
+  for (let i = 1; i < points.length && !automated; i++) automated = points[i]!.bpm !== points[0]!.bpm;
   return {
     model: options.model,
     automated,

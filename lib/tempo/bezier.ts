@@ -54,7 +54,8 @@ export function flattestU(curve: TempoCurve): number | null {
   const curvature = 3 * curve.c1x - 3 * curve.c2x + 1;
   if (curvature <= 0) return null;
   const u = (2 * curve.c1x - curve.c2x) / curvature;
-  return u > 0 && u < 1 ? u : null;
+  // only a near-vertical tangent matters (X′ ≥ 0.1 everywhere keeps the BPM's slope bounded)
+  return u > 0 && u < 1 && bernsteinSlope(curve.c1x, curve.c2x, u) < 0.1 ? u : null;
 }
 
 /** The normalised beat X(u) (0 at the segment start, 1 at its end). */

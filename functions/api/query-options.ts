@@ -14,10 +14,15 @@ export function convertOptionsFrom(query: Query): JobOptions {
   if (query.arrangement !== undefined) {
     out.arrangement = /^\d{1,6}$/.test(query.arrangement) ? Number(query.arrangement) : query.arrangement;
   }
+  if (query.includeDisabledClips !== undefined) out.includeDisabledClips = truthy(query.includeDisabledClips);
+  if (query.includeMutedTracks !== undefined) out.includeMutedTracks = truthy(query.includeMutedTracks);
+  if (query.clipAnchor !== undefined) out.clipAnchor = query.clipAnchor as JobOptions['clipAnchor'];
   return out;
 }
 
-const truthy = (v: string): boolean => v === 'true' || v === '1';
+function truthy(v: string): boolean {
+  return v === 'true' || v === '1';
+}
 
 /** Export options named in a query. */
 export function exportOptionsFrom(query: Query): ExportOptions {

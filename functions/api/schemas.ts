@@ -9,6 +9,7 @@ export const ErrorBody = z.object({
 const Timing = z.enum(['auto', 'stepped', 'continuous']);
 const BeforeStart = z.enum(['drop', 'negative']);
 const Source = z.enum(['auto', 'locators', 'clips']);
+const ClipAnchor = z.enum(['start', 'crossfade-middle']);
 
 /** Conversion options in a JSON body (POST /v1/jobs). */
 export const JobOptions = z.strictObject({
@@ -19,7 +20,7 @@ export const JobOptions = z.strictObject({
   arrangement: z.union([z.string().max(500), z.number().int()]).optional(),
   includeDisabledClips: z.boolean().optional(),
   includeMutedTracks: z.boolean().optional(),
-  clipAnchor: z.enum(['start', 'crossfade-middle']).optional(),
+  clipAnchor: ClipAnchor.optional(),
 }).openapi('JobOptions');
 
 export const CreateJobBody = z.strictObject({
@@ -52,8 +53,11 @@ export const ConvertQuery = z.object({
   start: z.string().max(500).optional(),
   timing: Timing.optional(),
   beforeStart: BeforeStart.optional(),
-  source: Source.optional(),
+  source: Source.optional().openapi({ description: 'Where the tracklist comes from: "locators" (FL Studio: its markers), "clips" (arrangement audio clips), or "auto" (locators if there are any, else clips).' }),
   arrangement: z.string().max(500).optional(),
+  includeDisabledClips: flag.optional().openapi({ description: 'Tracklists from clips: keep disabled clips (default false).' }),
+  includeMutedTracks: flag.optional().openapi({ description: 'Tracklists from clips: keep clips on muted tracks (default false).' }),
+  clipAnchor: ClipAnchor.optional().openapi({ description: 'Tracklists from clips: an entry sits at its clip start, or at the middle of the crossfade into it.' }),
 });
 
 /** Export options as query parameters. */

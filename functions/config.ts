@@ -4,10 +4,12 @@
 export interface Config {
   /** The bucket (S3) or the name reported in local S3-shaped events. */
   bucketName: string;
-  /** Key prefix of uploads and job records (`uploads/`). */
+  /** Key prefix of uploads (`uploads/`): the only prefix that notifies the queue. */
   uploadPrefix: string;
   /** Key prefix of results (`results/`), outside the upload prefix. */
   resultPrefix: string;
+  /** Key prefix of job records (`jobs/`), outside the upload prefix and apart from results. */
+  jobPrefix: string;
   /** Largest upload; S3 enforces it through the presigned POST's content-length-range. */
   maxUploadBytes: number;
   /** Largest body of POST /v1/convert (the Lambda payload limit). */
@@ -70,6 +72,7 @@ export function readConfig(env: Env = process.env, mode: 'aws' | 'local' = 'aws'
     bucketName: text(env, 'BUCKET_NAME') ?? 'dawstamps-local',
     uploadPrefix: prefix(env, 'UPLOAD_PREFIX', 'uploads/'),
     resultPrefix: prefix(env, 'RESULT_PREFIX', 'results/'),
+    jobPrefix: prefix(env, 'JOB_PREFIX', 'jobs/'),
     maxUploadBytes: positive(env, 'MAX_UPLOAD_BYTES', 100 * MB),
     convertMaxBytes: positive(env, 'CONVERT_MAX_BYTES', 6 * MB),
     uploadExpirySeconds: positive(env, 'UPLOAD_EXPIRY_SECONDS', 600),
@@ -88,6 +91,12 @@ export function readConfig(env: Env = process.env, mode: 'aws' | 'local' = 'aws'
   };
   if (config.uploadPrefix === config.resultPrefix || config.resultPrefix.startsWith(config.uploadPrefix)) {
     throw new Error('RESULT_PREFIX must lie outside UPLOAD_PREFIX (results must not trigger the upload notification).');
+  }
+  if (config.jobPrefix.startsWith(config.uploadPrefix)) {
+    throw new Error('JOB_PREFIX must lie outside UPLOAD_PREFIX (job records must not trigger the upload notification).');
+  }
+  if (config.jobPrefix === config.resultPrefix) {
+    throw new Error('JOB_PREFIX must differ from RESULT_PREFIX (a job record and its result share the name <jobId>.json).');
   }
   return config;
 }

@@ -1,13 +1,13 @@
 import { CfnOutput, CfnParameter, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { Api, PROCESSING_TIMEOUT, RESULT_PREFIX, Storage, UPLOAD_PREFIX, Worker } from './constructs';
+import { Api, JOB_PREFIX, PROCESSING_TIMEOUT, RESULT_PREFIX, Storage, UPLOAD_PREFIX, Worker } from './constructs';
 
 /** Default cap for one upload, enforced by S3 through the presigned POST's content-length-range. */
 export const DEFAULT_MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 
 /**
  * dawstamps on AWS: presigned POST → S3 `uploads/` → SQS → worker Lambda → S3 `results/`,
- * read back through the Hono API on a Function URL. Environment-agnostic: `cdk synth` needs
+ * read back through the Hono API on a Function URL. Job records live under `jobs/` (no notification). Environment-agnostic: `cdk synth` needs
  * no credentials, no lookups and no network. Deploy-time settings are CloudFormation parameters.
  */
 export class DawstampsStack extends Stack {
@@ -40,6 +40,7 @@ export class DawstampsStack extends Stack {
       BUCKET_NAME: storage.bucket.bucketName,
       UPLOAD_PREFIX,
       RESULT_PREFIX,
+      JOB_PREFIX,
       MAX_UPLOAD_BYTES: maxUploadBytes.valueAsString,
     };
     const worker = new Worker(this, 'Worker', { bucket: storage.bucket, environment: common });

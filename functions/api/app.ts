@@ -29,7 +29,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   const { config } = deps;
   const jobs = createJobService({
     storage: deps.storage,
-    keys: jobKeys(config.uploadPrefix, config.resultPrefix),
+    keys: jobKeys(config.uploadPrefix, config.resultPrefix, config.jobPrefix),
     maxUploadBytes: config.maxUploadBytes,
     uploadExpirySeconds: config.uploadExpirySeconds,
     processingTimeoutSeconds: config.processingTimeoutSeconds,

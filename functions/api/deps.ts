@@ -14,7 +14,7 @@ export interface Asset {
 export type Assets = Record<string, Asset>;
 
 export type AppConfig = Pick<Config,
-  'uploadPrefix' | 'resultPrefix' | 'maxUploadBytes' | 'convertMaxBytes' | 'uploadExpirySeconds'
+  'uploadPrefix' | 'resultPrefix' | 'jobPrefix' | 'maxUploadBytes' | 'convertMaxBytes' | 'uploadExpirySeconds'
   | 'processingTimeoutSeconds' | 'apiToken' | 'allowedOrigins'>;
 
 export interface AppDeps {

@@ -3,24 +3,24 @@ import { isJobId } from './ids';
 
 /** The object keys of one deployment (prefixes from the configuration). */
 export interface JobKeys {
-  /** The job record: options, file name, expiry (written when the job is created). */
+  /** The job record: options, file name, expiry (written when the job is created), outside the upload prefix. */
   record(jobId: string): string;
   /** The upload itself; the presigned form pins exactly this key. */
   upload(jobId: string, fileName: string): string;
   /** The result or failure, outside the upload prefix so writing it notifies nobody. */
   result(jobId: string): string;
-  /** The job id and file name of an upload key; null for any other key (job records, strays). */
+  /** The job id and file name of an upload key; null for any other key. */
   parseUpload(key: string): { jobId: string; fileName: string } | null;
 }
 
-/** Builds the key scheme for an upload and a result prefix (both ending in `/`). */
-export function jobKeys(uploadPrefix: string, resultPrefix: string): JobKeys {
+/** Builds the key scheme for an upload, a result and a job-record prefix (each ending in `/`). */
+export function jobKeys(uploadPrefix: string, resultPrefix: string, jobPrefix: string): JobKeys {
   const check = (jobId: string): string => {
     if (!isJobId(jobId)) throw new Error(`Not a job id: ${JSON.stringify(jobId).slice(0, 60)}`);
     return jobId;
   };
   return {
-    record: (jobId) => `${uploadPrefix}${check(jobId)}.json`,
+    record: (jobId) => `${jobPrefix}${check(jobId)}.json`,
     upload: (jobId, fileName) => `${uploadPrefix}${check(jobId)}/${fileName}`,
     result: (jobId) => `${resultPrefix}${check(jobId)}.json`,
     parseUpload(key) {

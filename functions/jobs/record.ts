@@ -13,7 +13,7 @@ export interface JobOptions {
   clipAnchor?: 'start' | 'crossfade-middle';
 }
 
-/** `uploads/<jobId>.json`: written by the API before it signs the upload form. */
+/** `jobs/<jobId>.json`: written by the API before it signs the upload form (outside `uploads/`: no notification). */
 export interface JobRecord {
   jobId: string;
   fileName: string;

@@ -35,7 +35,7 @@ function assets(config: Config, moduleDir: string) {
 /** Files under DATA_DIR, the local upload endpoint, and the in-process queue; re-queues unfinished jobs. */
 export async function localMode(config: Config, moduleDir: string, threadScript?: URL): Promise<Mode> {
   const storage = await createLocalStorage({ dataDir: config.dataDir, bucketName: config.bucketName });
-  const keys = jobKeys(config.uploadPrefix, config.resultPrefix);
+  const keys = jobKeys(config.uploadPrefix, config.resultPrefix, config.jobPrefix);
   const queue = createLocalQueue({
     handler: createWorkerHandler({ ...workerDeps(config, storage, threadScript), log }),
     maxReceiveCount: 3,
@@ -46,7 +46,7 @@ export async function localMode(config: Config, moduleDir: string, threadScript?
     maxBodyBytes: config.maxUploadBytes,
     onCreated: (key, size) => queue.send(objectCreatedBody(storage.bucketName, key, size)),
   });
-  const requeued = await requeuePending(storage, keys, config.uploadPrefix, (body) => queue.send(body));
+  const requeued = await requeuePending(storage, keys, config.jobPrefix, (body) => queue.send(body));
   return {
     deps: { storage, config, assets: assets(config, moduleDir), uploadRoute, inflate: zlibInflate },
     consumer: queue,

@@ -7,8 +7,8 @@ import { objectCreatedBody } from '../queue/s3-event';
 import type { LocalStorage } from '../storage/local-storage';
 
 /** Finds every job whose upload is stored but whose result is not, and sends its notification again. */
-export async function requeuePending(storage: LocalStorage, keys: JobKeys, uploadPrefix: string, send: (body: string) => void): Promise<number> {
-  const dir = join(storage.dataDir, uploadPrefix);
+export async function requeuePending(storage: LocalStorage, keys: JobKeys, jobPrefix: string, send: (body: string) => void): Promise<number> {
+  const dir = join(storage.dataDir, jobPrefix);
   let names: string[];
   try {
     names = await readdir(dir);

@@ -16,7 +16,7 @@ export function workerDeps(config: Config, storage: Storage, threadScript?: URL)
   return {
     ...(threadScript ? { convert: threadedConvert(threadScript, config.convertTimeoutSeconds * 1000) } : {}),
     storage,
-    keys: jobKeys(config.uploadPrefix, config.resultPrefix),
+    keys: jobKeys(config.uploadPrefix, config.resultPrefix, config.jobPrefix),
     limits: { maxFileBytes: config.maxUploadBytes },
     // One conversion's time limit plus room to read the upload and write the result.
     minRemainingMs: config.convertTimeoutSeconds * 1000 + 5000,

@@ -60,7 +60,7 @@ function parseJson<T>(bytes: Uint8Array): T {
 /** Converts one upload and stores its outcome; storage faults throw (the message is retried). */
 export async function processUploadKey(key: string, deps: WorkerDeps): Promise<KeyOutcome> {
   const parsed = deps.keys.parseUpload(key);
-  if (!parsed) return 'skipped'; // job records and strays share the prefix; only uploads are work
+  if (!parsed) return 'skipped'; // strays under the prefix (job records live under jobs/); only uploads are work
   const { jobId, fileName } = parsed;
   const recordObject = await deps.storage.get(deps.keys.record(jobId));
   const record = recordObject ? parseJson<JobRecord>(recordObject.body) : null;

@@ -5,7 +5,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { LAMBDA_ENTRIES } from './bundle-options';
 import { DawstampsFunction } from './dawstamps-function';
-import { RESULT_PREFIX, UPLOAD_PREFIX } from './storage';
+import { JOB_PREFIX, RESULT_PREFIX, UPLOAD_PREFIX } from './storage';
 
 export interface ApiProps {
   readonly bucket: IBucket;
@@ -38,15 +38,20 @@ export class Api extends Construct {
     });
     // Authentication is the app's business (optional bearer token), so the URL itself is open.
     this.url = this.function.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });
-    // Signing a presigned POST needs the signer to hold s3:PutObject on the keys it signs for.
+    // Signing a presigned POST needs the signer to hold s3:PutObject on the keys it signs for;
+    // creating a job writes its record under jobs/.
     this.function.addToRolePolicy(new PolicyStatement({
       actions: ['s3:PutObject'],
-      resources: [props.bucket.arnForObjects(`${UPLOAD_PREFIX}*`)],
+      resources: [props.bucket.arnForObjects(`${UPLOAD_PREFIX}*`), props.bucket.arnForObjects(`${JOB_PREFIX}*`)],
     }));
-    // Job status and re-exports read results and, when asked, the stored upload again.
+    // Job status and re-exports read results, job records and, when asked, the stored upload again.
     this.function.addToRolePolicy(new PolicyStatement({
       actions: ['s3:GetObject'],
-      resources: [props.bucket.arnForObjects(`${RESULT_PREFIX}*`), props.bucket.arnForObjects(`${UPLOAD_PREFIX}*`)],
+      resources: [
+        props.bucket.arnForObjects(`${RESULT_PREFIX}*`),
+        props.bucket.arnForObjects(`${UPLOAD_PREFIX}*`),
+        props.bucket.arnForObjects(`${JOB_PREFIX}*`),
+      ],
     }));
   }
 }

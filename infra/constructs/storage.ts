@@ -14,6 +14,8 @@ import { Construct } from 'constructs';
 /** Key prefixes shared by the bucket rules, the IAM grants and the functions' environment. */
 export const UPLOAD_PREFIX = 'uploads/';
 export const RESULT_PREFIX = 'results/';
+/** Job records: outside UPLOAD_PREFIX, so creating a job notifies nobody; kept as long as results. */
+export const JOB_PREFIX = 'jobs/';
 
 export interface StorageProps {
   /** Comma-separated extra browser origins (a CloudFormation parameter value); '' for none. */
@@ -30,8 +32,8 @@ const corsRule = (origins: unknown): Record<string, unknown> => ({
 });
 
 /**
- * The one bucket: private, TLS only, S3-managed encryption, uploads expire after 1 day and
- * results after 7. RETAINED on stack deletion: nothing else in the stack holds data, and the
+ * The one bucket: private, TLS only, S3-managed encryption, uploads expire after 1 day, job
+ * records and results after 7. RETAINED on stack deletion: nothing else in the stack holds data, and the
  * lifecycle rules empty it within a week, so an accidental replacement never loses a user's
  * result and autoDeleteObjects (a custom resource holding s3:List and s3:DeleteObject wildcards) is
  * not needed. After `cdk destroy`, delete the bucket by hand if you want it gone.
@@ -50,6 +52,7 @@ export class Storage extends Construct {
       lifecycleRules: [
         { id: 'expire-uploads', prefix: UPLOAD_PREFIX, expiration: Duration.days(1), abortIncompleteMultipartUploadAfter: Duration.days(1) },
         { id: 'expire-results', prefix: RESULT_PREFIX, expiration: Duration.days(7) },
+        { id: 'expire-jobs', prefix: JOB_PREFIX, expiration: Duration.days(7) },
       ],
     });
     // CORS: the page is served by the API's Function URL, whose host is only known after deploy
@@ -68,7 +71,7 @@ export class Storage extends Construct {
     });
   }
 
-  /** S3 tells the queue about every object created under the upload prefix. */
+  /** S3 tells the queue about every object created under the upload prefix (and nothing else). */
   notifyUploads(queue: IQueue): void {
     this.bucket.addEventNotification(EventType.OBJECT_CREATED, new SqsDestination(queue), { prefix: UPLOAD_PREFIX });
   }

@@ -6,7 +6,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { LAMBDA_ENTRIES } from './bundle-options';
 import { DawstampsFunction } from './dawstamps-function';
-import { RESULT_PREFIX, UPLOAD_PREFIX } from './storage';
+import { JOB_PREFIX, RESULT_PREFIX, UPLOAD_PREFIX } from './storage';
 
 /** Longest one batch may run; the queue's visibility timeout is derived from it. */
 export const WORKER_TIMEOUT = Duration.seconds(60);
@@ -60,9 +60,10 @@ export class Worker extends Construct {
       reportBatchItemFailures: true,
       maxConcurrency: 5,
     }));
+    // The upload itself, and its job record for the options the job was created with.
     this.function.addToRolePolicy(new PolicyStatement({
       actions: ['s3:GetObject'],
-      resources: [props.bucket.arnForObjects(`${UPLOAD_PREFIX}*`)],
+      resources: [props.bucket.arnForObjects(`${UPLOAD_PREFIX}*`), props.bucket.arnForObjects(`${JOB_PREFIX}*`)],
     }));
     this.function.addToRolePolicy(new PolicyStatement({
       actions: ['s3:PutObject'],

@@ -8,7 +8,7 @@ import { batch, record, testEventRecord } from '../helpers/functions/events';
 // What Lambda's environment holds; the events below make no AWS call.
 Object.assign(process.env, {
   AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test',
-  BUCKET_NAME: 'dawstamps-test', UPLOAD_PREFIX: 'uploads/', RESULT_PREFIX: 'results/',
+  BUCKET_NAME: 'dawstamps-test', UPLOAD_PREFIX: 'uploads/', RESULT_PREFIX: 'results/', JOB_PREFIX: 'jobs/',
   MAX_UPLOAD_BYTES: String(100 * 1024 * 1024), API_TOKEN: '', ALLOWED_ORIGINS: '', WEB_DIR: join(REPO, 'web'),
 });
 

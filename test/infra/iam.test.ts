@@ -16,21 +16,21 @@ const allowStatements = () => allPolicies(s.json).flatMap((p) =>
   p.statements.filter((st) => st.Effect === 'Allow').map((st) => ({ ...st, source: p.source })));
 
 describe('least privilege', () => {
-  it('the API may sign uploads, read results and uploads, and write its own logs — nothing else', () => {
+  it('the API may sign uploads, write and read job records, read results and uploads, and write its own logs — nothing else', () => {
     expect(grantsOf(s.json, role('ApiFunctionRole'))).toEqual({
       'logs:CreateLogStream': [logGroup('Api')],
       'logs:PutLogEvents': [logGroup('Api')],
-      's3:PutObject': [`${bucket}/uploads/*`],
-      's3:GetObject': [`${bucket}/results/*`, `${bucket}/uploads/*`],
+      's3:PutObject': [`${bucket}/jobs/*`, `${bucket}/uploads/*`],
+      's3:GetObject': [`${bucket}/jobs/*`, `${bucket}/results/*`, `${bucket}/uploads/*`],
     });
   });
 
-  it('the worker may read uploads, write results, consume its queue and write its own logs — nothing else', () => {
+  it('the worker may read uploads and job records, write results, consume its queue and write its own logs — nothing else', () => {
     const queue = `<${resourceOf(s, 'AWS::SQS::Queue', 'WorkerUploads')[0]}.Arn>`;
     expect(grantsOf(s.json, role('WorkerFunctionRole'))).toEqual({
       'logs:CreateLogStream': [logGroup('Worker')],
       'logs:PutLogEvents': [logGroup('Worker')],
-      's3:GetObject': [`${bucket}/uploads/*`],
+      's3:GetObject': [`${bucket}/jobs/*`, `${bucket}/uploads/*`],
       's3:PutObject': [`${bucket}/results/*`],
       'sqs:ReceiveMessage': [queue],
       'sqs:DeleteMessage': [queue],
@@ -76,7 +76,7 @@ describe('least privilege', () => {
       .filter((st) => [st.Action].flat().some((a) => a.startsWith('s3:') && a.includes('Object')))
       .flatMap((st) => [st.Resource].flat().map(renderArn));
     expect(s3Resources.length).toBeGreaterThan(0);
-    for (const r of s3Resources) expect(r).toMatch(/\/(uploads|results)\/\*$/);
+    for (const r of s3Resources) expect(r).toMatch(/\/(uploads|results|jobs)\/\*$/);
   });
 
   it('only Deny statements (TLS enforcement) use a service-wide action', () => {

@@ -60,14 +60,14 @@ describe('the functions', () => {
 
   it('the worker gets the storage contract in its environment', () => {
     expect(fn('Worker')[1].Properties.Environment.Variables).toEqual({
-      BUCKET_NAME: bucketRef(), UPLOAD_PREFIX: 'uploads/', RESULT_PREFIX: 'results/',
+      BUCKET_NAME: bucketRef(), UPLOAD_PREFIX: 'uploads/', RESULT_PREFIX: 'results/', JOB_PREFIX: 'jobs/',
       MAX_UPLOAD_BYTES: { Ref: 'MaxUploadBytes' },
     });
   });
 
   it('the API also gets the optional token, the allowed origins and the processing timeout', () => {
     expect(fn('Api')[1].Properties.Environment.Variables).toEqual({
-      BUCKET_NAME: bucketRef(), UPLOAD_PREFIX: 'uploads/', RESULT_PREFIX: 'results/',
+      BUCKET_NAME: bucketRef(), UPLOAD_PREFIX: 'uploads/', RESULT_PREFIX: 'results/', JOB_PREFIX: 'jobs/',
       MAX_UPLOAD_BYTES: { Ref: 'MaxUploadBytes' },
       API_TOKEN: { Ref: 'ApiToken' }, ALLOWED_ORIGINS: { Ref: 'AllowedOrigins' },
       PROCESSING_TIMEOUT_SECONDS: expect.stringMatching(/^\d+$/),

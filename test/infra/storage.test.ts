@@ -82,11 +82,21 @@ describe('the bucket', () => {
     });
   });
 
+  it('deletes job records after 7 days, as long as results', () => {
+    s.template.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([Match.objectLike({ Prefix: 'jobs/', ExpirationInDays: 7, Status: 'Enabled' })]),
+      },
+    });
+    const rules = bucket()[1].Properties.LifecycleConfiguration.Rules as Array<{ Prefix: string }>;
+    expect(rules.map((r) => r.Prefix).sort()).toEqual(['jobs/', 'results/', 'uploads/']);
+  });
+
   it('is retained when the stack is deleted (lifecycle rules empty it)', () => {
     expect(bucket()[1].DeletionPolicy).toBe('Retain');
   });
 
-  it('notifies the upload queue of objects created under uploads/ only', () => {
+  it('notifies the upload queue of objects created under uploads/ only (not jobs/ nor results/)', () => {
     const [queueId] = resourceOf(s, 'AWS::SQS::Queue', 'WorkerUploads');
     s.template.hasResourceProperties('Custom::S3BucketNotifications', {
       BucketName: { Ref: bucket()[0] },
@@ -98,6 +108,9 @@ describe('the bucket', () => {
         }],
       },
     });
+    const notifications = Object.values(s.template.findResources('Custom::S3BucketNotifications'));
+    expect(notifications).toHaveLength(1);
+    expect(JSON.stringify(notifications[0]!.Properties.NotificationConfiguration)).not.toMatch(/jobs\/|results\//);
   });
 
   it('lets only this bucket send to the upload queue', () => {

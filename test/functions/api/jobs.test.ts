@@ -39,8 +39,10 @@ describe('POST /v1/jobs', () => {
     const a = await newJob({ filename: 'a.als', options: { start: 'B', timing: 'continuous' } });
     const b = await newJob({ filename: 'a.als' });
     expect(a.jobId).not.toBe(b.jobId);
-    const record = JSON.parse(new TextDecoder().decode((await h.storage.get(`uploads/${a.jobId}.json`))!.body));
+    const record = JSON.parse(new TextDecoder().decode((await h.storage.get(`jobs/${a.jobId}.json`))!.body));
     expect(record.options).toEqual({ start: 'B', timing: 'continuous' });
+    // Nothing under the upload prefix until the upload itself: creating a job notifies nobody.
+    expect(await h.storage.head(`uploads/${a.jobId}.json`)).toBeNull();
   });
 
   it.each([

@@ -1,5 +1,5 @@
 /** `npm start`'s local mode through real HTTP: node dist/server.js with a temporary DATA_DIR. */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +88,9 @@ describe('restart recovery', () => {
       const job = await create(first.url, 'automation.als');
       await first.stop('SIGKILL');
       first = null;
+      // DATA_DIR layout: the record under jobs/, nothing of this job under uploads/ yet.
+      expect(existsSync(join(dir, 'jobs', `${job.jobId}.json`))).toBe(true);
+      expect(existsSync(join(dir, 'uploads', `${job.jobId}.json`))).toBe(false);
       // The upload landed, but no worker ran: exactly what a crash between the two leaves behind.
       mkdirSync(join(dir, 'uploads', job.jobId), { recursive: true });
       writeFileSync(join(dir, 'uploads', job.jobId, 'automation.als'), fixture('ableton/automation.als'));

@@ -12,6 +12,7 @@ import { createSqsPoller } from '../../../functions/queue/sqs-poller';
 import type { QueueConsumer } from '../../../functions/queue/types';
 import { createS3Client, createS3Storage } from '../../../functions/storage/s3-storage';
 import { workerDeps } from '../../../functions/worker/deps';
+import { keysOfMessage } from '../../../functions/worker/process-upload';
 import { createWorkerHandler } from '../../../functions/worker/handler';
 import { startFaultProxy, type FaultProxy } from '../../helpers/functions/fault-proxy';
 import { expectedMarkers, fixture, markersMatch } from '../../helpers/functions/fixtures';
@@ -99,6 +100,16 @@ describe('the AWS pipeline on moto', () => {
     expect(done.status).toBe('done');
     expect(done.result.source.file).toBe('live9 automation.als');
     expect(markersMatch(done.result.markers, expectedMarkers('ableton/live9-automation.als'))).toBe(true);
+  });
+
+  it('keeps the job record under jobs/: the only message a job causes is its upload\'s', async () => {
+    const job = await createAndUpload('one message.als', fixture('ableton/automation.als'));
+    await waitFor(job.jobId, ['done']);
+    const s3 = createS3Storage(createS3Client({ region: 'us-east-1', endpoint: moto.endpoint }), config.bucketName);
+    expect(await s3.head(`jobs/${job.jobId}.json`)).not.toBeNull();
+    expect(await s3.head(`uploads/${job.jobId}.json`)).toBeNull();
+    const keys = [...receives.keys()].filter((b) => b.includes(job.jobId)).flatMap(keysOfMessage);
+    expect(keys).toEqual([`uploads/${job.jobId}/one message.als`]);
   });
 
   it('exports from the stored result, and re-runs the converter on the stored upload for new options', async () => {

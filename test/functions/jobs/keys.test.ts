@@ -14,18 +14,26 @@ describe('job ids', () => {
 });
 
 describe('keys', () => {
-  const keys = jobKeys('uploads/', 'results/');
+  const keys = jobKeys('uploads/', 'results/', 'jobs/');
   const id = 'a'.repeat(32);
   it('places record, upload and result', () => {
-    expect(keys.record(id)).toBe(`uploads/${id}.json`);
+    expect(keys.record(id)).toBe(`jobs/${id}.json`);
     expect(keys.upload(id, 'm.als')).toBe(`uploads/${id}/m.als`);
     expect(keys.result(id)).toBe(`results/${id}.json`);
     expect(() => keys.result('../x')).toThrow();
+    expect(() => keys.record('../x')).toThrow();
+  });
+
+  it('keeps the job record out of the upload prefix, so creating a job notifies nobody', () => {
+    expect(keys.record(id).startsWith('uploads/')).toBe(false);
+    expect(keys.parseUpload(keys.record(id))).toBeNull();
+    expect(jobKeys('u/', 'r/', 'records/').record(id)).toBe(`records/${id}.json`);
   });
 
   it('recognises upload keys only', () => {
     expect(keys.parseUpload(`uploads/${id}/My Mix.als`)).toEqual({ jobId: id, fileName: 'My Mix.als' });
     expect(keys.parseUpload(`uploads/${id}.json`)).toBeNull();
+    expect(keys.parseUpload(`jobs/${id}.json`)).toBeNull();
     expect(keys.parseUpload(`results/${id}.json`)).toBeNull();
     expect(keys.parseUpload(`uploads/${id}/a/b.als`)).toBeNull();
     expect(keys.parseUpload('uploads/nothex/x.als')).toBeNull();

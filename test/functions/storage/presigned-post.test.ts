@@ -13,11 +13,11 @@ async function createdJob(): Promise<{ jobId: string; url: string; fields: Recor
   const writes: string[] = [];
   const recording = { ...storage, put: async (key: string) => { writes.push(key); } };
   const jobs = createJobService({
-    storage: recording, keys: jobKeys('uploads/', 'results/'), maxUploadBytes: 100 * 1024 * 1024, uploadExpirySeconds: 600, processingTimeoutSeconds: 1200,
+    storage: recording, keys: jobKeys('uploads/', 'results/', 'jobs/'), maxUploadBytes: 100 * 1024 * 1024, uploadExpirySeconds: 600, processingTimeoutSeconds: 1200,
   });
   const at = Date.now();
   const job = await jobs.create({ filename: 'My Mix.als', options: {} }, 'https://api.example');
-  expect(writes).toEqual([`uploads/${job.jobId}.json`]);
+  expect(writes).toEqual([`jobs/${job.jobId}.json`]);
   const policy = JSON.parse(Buffer.from(job.upload.fields.Policy!, 'base64').toString('utf8')) as Policy;
   return { jobId: job.jobId, url: job.upload.url, fields: job.upload.fields, policy, at };
 }

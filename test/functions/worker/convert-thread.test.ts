@@ -43,7 +43,7 @@ describe('threadedConvert', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dawstamps-thread-'));
     try {
       const storage = await createLocalStorage({ dataDir: dir });
-      const keys = jobKeys('uploads/', 'results/');
+      const keys = jobKeys('uploads/', 'results/', 'jobs/');
       const key = keys.upload('e'.repeat(32), 'slow.als');
       await storage.put(key, fixture('ableton/live9-automation.als'), 'x');
       const out = await createWorkerHandler({ storage, keys, convert: threadedConvert(script, 1) })(batch(createdRecord(key)));
@@ -61,7 +61,7 @@ describe('the batch handler and the invocation clock', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dawstamps-clock-'));
     try {
       const storage = await createLocalStorage({ dataDir: dir });
-      const keys = jobKeys('uploads/', 'results/');
+      const keys = jobKeys('uploads/', 'results/', 'jobs/');
       const r = createdRecord(keys.upload('f'.repeat(32), 'a.als'));
       const out = await createWorkerHandler({ storage, keys, minRemainingMs: 25_000 })(batch(r), { getRemainingTimeInMillis: () => 10_000 });
       expect(out.batchItemFailures).toEqual([{ itemIdentifier: r.messageId }]);

@@ -11,7 +11,7 @@ import { keysOfMessage, type WorkerDeps } from '../../../functions/worker/proces
 import { batch, createdRecord, record, testEventRecord } from '../../helpers/functions/events';
 import { expectedMarkers, fixture, markersMatch } from '../../helpers/functions/fixtures';
 
-const keys = jobKeys('uploads/', 'results/');
+const keys = jobKeys('uploads/', 'results/', 'jobs/');
 let dir: string;
 let storage: LocalStorage;
 beforeEach(async () => {
@@ -56,11 +56,20 @@ describe('the worker', () => {
     expect((await outcome(jobId)).status).toBe('done');
   });
 
-  it('skips the s3:TestEvent and keys that are not uploads (job records) without failing', async () => {
+  it('skips the s3:TestEvent and keys that are not uploads (a stray .json, job records) without failing', async () => {
     const { jobId } = await job('a.als', fixture('ableton/automation.als'));
-    const out = await createWorkerHandler(deps())(batch(testEventRecord(), createdRecord(keys.record(jobId)), createdRecord('elsewhere/x')));
+    const stray = createdRecord(`uploads/${jobId}.json`);
+    const out = await createWorkerHandler(deps())(batch(testEventRecord(), stray, createdRecord(keys.record(jobId)), createdRecord('elsewhere/x')));
     expect(out.batchItemFailures).toEqual([]);
     expect(await outcome(jobId)).toBeNull();
+  });
+
+  it('reads the job\'s options from its record under jobs/, not from the upload prefix', async () => {
+    const { jobId, key } = await job('automation.als', fixture('ableton/automation.als'), { timing: 'continuous' });
+    expect(keys.record(jobId)).toBe(`jobs/${jobId}.json`);
+    expect(await storage.head(`uploads/${jobId}.json`)).toBeNull();
+    await createWorkerHandler(deps())(batch(createdRecord(key)));
+    expect(await outcome(jobId)).toMatchObject({ status: 'done', options: { timing: 'continuous' }, result: { timing: { model: 'continuous' } } });
   });
 
   it('stores a conversion error as the job\'s failure, not a retry', async () => {

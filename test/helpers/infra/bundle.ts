@@ -35,6 +35,7 @@ export const LAMBDA_ENV: Record<string, string> = {
   BUCKET_NAME: 'dawstamps-test',
   UPLOAD_PREFIX: 'uploads/',
   RESULT_PREFIX: 'results/',
+  JOB_PREFIX: 'jobs/',
   MAX_UPLOAD_BYTES: String(100 * 1024 * 1024),
   ALLOWED_ORIGINS: '',
   API_TOKEN: '',

@@ -1,5 +1,6 @@
 // The page: pick or drop a project → upload with progress → poll → show, re-time and export the tracklist.
 import { ApiError, request, upload, waitForJob } from './api.js';
+import { DEFAULT_CHOICE, clipsInPlay, conversionQuery, readChoice, showChoice } from './choice.js';
 import { DEFAULT_INPUTS, formatBytes, hintFor, refuseReason } from './format.js';
 import { readInputs, readServerConfig } from './settings.js';
 import { drawTimeline } from './timeline.js';
@@ -24,6 +25,8 @@ const ui = {
   resultTitle: $('result-title'),
   start: /** @type {HTMLSelectElement} */ ($('start')),
   timing: /** @type {HTMLSelectElement} */ ($('timing')),
+  source: /** @type {HTMLSelectElement} */ ($('source')),
+  clipOptions: $('clip-options'),
   precision: /** @type {HTMLSelectElement} */ ($('precision')),
   optionsError: $('options-error'),
   timeline: $('timeline'),
@@ -37,23 +40,10 @@ const state = {
   /** @type {AbortController | null} */ run: null,
   /** @type {{ jobId: string, fileName: string } | null} */ job: null,
   /** @type {any} */ result: null,
-  /** The start/timing the shown result was made with (restored when a change is refused). */
-  shown: { start: 'zero', timing: 'auto' },
+  /** The choices the shown result was made with (restored when a change is refused). */
+  shown: { ...DEFAULT_CHOICE },
   refreshSeq: 0,
 };
-
-/**
- * Query parameters for the shown start and timing; defaults are left out so the stored result is reused.
- * @param {{ start: string, timing: string }} shown
- * @returns {Record<string, string>}
- */
-function conversionQuery(shown) {
-  /** @type {Record<string, string>} */
-  const query = {};
-  if (shown.start !== 'zero') query.start = shown.start;
-  if (shown.timing !== 'auto') query.timing = shown.timing;
-  return query;
-}
 
 const exporter = setupExport(() => state.job, () => ({ ...conversionQuery(state.shown), precision: ui.precision.value }));
 
@@ -147,15 +137,15 @@ function showFailure(e) {
   ui.statusTitle.focus();
 }
 
-/** Shows a fresh result: resets the start and timing, draws everything, loads the preview. @param {any} result */
+/** Shows a fresh result: resets the choices, draws everything, loads the preview. @param {any} result */
 function showResult(result) {
   $('pick').classList.add('compact');
   ui.status.hidden = true;
   ui.result.hidden = false;
   ui.optionsError.hidden = true;
   renderStartOptions(ui.start, result.markers);
-  ui.timing.value = 'auto';
-  state.shown = { start: 'zero', timing: 'auto' };
+  state.shown = { ...DEFAULT_CHOICE };
+  showChoice(state.shown);
   render(result);
   ui.resultTitle.focus();
   void exporter.refresh();
@@ -164,10 +154,16 @@ function showResult(result) {
 /** Draws a result: summary, warnings, timeline, table. @param {any} result */
 function render(result) {
   state.result = result;
+  showClipOptions();
   renderSummary($('summary'), result);
   renderWarnings($('warning-list'), result.warnings, $('warnings'));
   renderTable(ui.resultTitle.closest('section').querySelector('tbody'), result, /** @type {any} */ (ui.precision.value));
   drawCurrentTimeline();
+}
+
+/** The clip options are shown while clips are (or, chosen, would be) the source. */
+function showClipOptions() {
+  ui.clipOptions.hidden = !clipsInPlay(ui.source.value, state.result?.markerSource);
 }
 
 function drawCurrentTimeline() {
@@ -177,11 +173,16 @@ function drawCurrentTimeline() {
   });
 }
 
-/** Re-times the result for the chosen start and timing model (the JSON export), then the preview. */
-async function retime() {
+/**
+ * Re-converts for the chosen options (the JSON export), then the preview. A new source or clip option
+ * gives other entries: it measures from beat 0 again and lists the new entries as start points.
+ * @param {boolean} [newEntries]
+ */
+async function retime(newEntries = false) {
   if (!state.job) return;
   const seq = ++state.refreshSeq;
-  const wanted = { start: ui.start.value, timing: ui.timing.value };
+  const wanted = readChoice();
+  if (newEntries) wanted.start = 'zero';
   const query = new URLSearchParams(conversionQuery(wanted));
   try {
     const res = await request(`/v1/jobs/${encodeURIComponent(state.job.jobId)}/export/json?${query}`, { headers: { Accept: 'application/json' } });
@@ -189,14 +190,15 @@ async function retime() {
     if (seq !== state.refreshSeq) return;
     ui.optionsError.hidden = true;
     state.shown = wanted;
+    if (newEntries) renderStartOptions(ui.start, result.markers);
     render(result);
     void exporter.refresh();
   } catch (e) {
     if (seq !== state.refreshSeq) return;
     ui.optionsError.textContent = e instanceof ApiError ? e.message : 'The tracklist could not be re-timed.';
     ui.optionsError.hidden = false;
-    ui.start.value = state.shown.start;
-    ui.timing.value = state.shown.timing;
+    showChoice(state.shown);
+    showClipOptions();
   }
 }
 
@@ -235,6 +237,11 @@ function wire() {
   });
   ui.start.addEventListener('change', () => void retime());
   ui.timing.addEventListener('change', () => void retime());
+  ui.source.addEventListener('change', () => {
+    showClipOptions();
+    void retime(true);
+  });
+  for (const id of ['include-disabled', 'include-muted', 'clip-anchor']) $(id).addEventListener('change', () => void retime(true));
   ui.precision.addEventListener('change', () => {
     if (state.result) renderTable(ui.resultTitle.closest('section').querySelector('tbody'), state.result, /** @type {any} */ (ui.precision.value));
     void exporter.refresh();

@@ -28,7 +28,7 @@ export function renderSummary(dl, result) {
     ['Timing model', `${timingName(result.timing)}. Why: ${result.timing.reason}`],
     ['Tempo', result.tempo.automated ? `automated, starting at ${round(result.tempo.initialBpm)} BPM` : `${round(result.tempo.initialBpm)} BPM throughout`],
     ['Times start at', result.start.label],
-    ['Markers', `${result.markers.length} from ${sourceName(result.markerSource)}`],
+    ['Tracklist from', `${sourceName(result.markerSource)}: ${plural(result.markers.length, result.markerSource === 'clips' ? 'song' : 'marker')}`],
   ];
   if (result.arrangement) rows.push(['Arrangement', result.arrangement.used.name || `#${result.arrangement.used.index}`]);
   if (result.durationSeconds !== null && result.durationSeconds !== undefined) rows.push(['Length', formatTime(result.durationSeconds, 's')]);
@@ -42,7 +42,12 @@ function round(v) {
 
 /** @param {string} source */
 function sourceName(source) {
-  return source === 'clips' ? 'arrangement clips' : source === 'markers' ? 'the project\'s markers' : 'locators';
+  return source === 'clips' ? 'Arrangement clips (one entry per song)' : source === 'markers' ? 'The project\'s markers' : 'Locators';
+}
+
+/** @param {number} n @param {string} word */
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /**
@@ -79,7 +84,9 @@ export function renderTable(tbody, result, precision) {
   });
   if (rows.length === 0) {
     const tr = h('tr');
-    const td = h('td', 'No markers: add locators (Ableton) or markers (FL Studio) at each song, save, and try again.');
+    const td = h('td', result.markerSource === 'clips'
+      ? 'No songs: the arrangement has no audio clips to list (disabled clips and clips on muted tracks count only when included).'
+      : 'No markers: add locators (Ableton) or markers (FL Studio) at each song, save, and try again — or choose "Arrangement clips" under Tracklist from.');
     td.colSpan = 4;
     tr.append(td);
     rows.push(tr);

@@ -1,28 +1,48 @@
 /** detect → read → tempo map → markers: the one conversion every surface calls. */
 import { DawstampsError } from './errors';
+import { ByteSource, type ConvertInput } from './input';
 import { resolveLimits } from './limits';
 import type { Project, ProjectMarker, Result, ResultMarker, TimingModel, Warning } from './model';
 import { checkOptions, parseStart, type ConvertOptions } from './options';
 import { tracklistFromClips } from './clips';
-import { detectReader } from './readers';
+import { detectReader, type ReadOptions } from './readers';
 import { createMeterMap, createTempoMap, resolveStart, type TempoMap } from './tempo';
 
-/** Converts a project file's bytes into the tracklist result (shared/spec/exports.md). */
-export async function convert(bytes: Uint8Array, options: ConvertOptions = {}): Promise<Result> {
+/** Bytes peeked from a stream for format detection (what the readers' sniffers look at). */
+const HEAD_BYTES = 4096;
+
+/**
+ * Converts a project file into the tracklist result (shared/spec/exports.md). The file is its
+ * bytes, or a stream of them (lib/input.ts): an Ableton set is then inflated and scanned as it
+ * arrives, never whole in memory; a stream is read once and cancelled when the conversion stops
+ * early. Errors of the stream itself pass through untouched.
+ */
+export async function convert(input: ConvertInput, options: ConvertOptions = {}): Promise<Result> {
   checkOptions(options);
   const limits = resolveLimits(options.limits);
-  if (bytes.byteLength > limits.maxFileBytes) {
-    throw new DawstampsError('file-too-large', `The file is ${bytes.byteLength} bytes; the limit is ${limits.maxFileBytes}.`, {
-      bytes: bytes.byteLength,
-      limit: limits.maxFileBytes,
-    });
-  }
-  const reader = detectReader(bytes);
-  const project = await reader.read(bytes, {
+  const readOptions: ReadOptions = {
     limits,
     ...(options.arrangement !== undefined ? { arrangement: options.arrangement } : {}),
     ...(options.inflate ? { inflate: options.inflate } : {}),
-  });
+  };
+  if (input instanceof Uint8Array) {
+    if (input.byteLength > limits.maxFileBytes) {
+      throw new DawstampsError('file-too-large', `The file is ${input.byteLength} bytes; the limit is ${limits.maxFileBytes}.`, {
+        bytes: input.byteLength,
+        limit: limits.maxFileBytes,
+      });
+    }
+    const project = await detectReader(input).read(input, readOptions);
+    return projectToResult(project, options);
+  }
+  const source = ByteSource.open(input, limits.maxFileBytes);
+  let project: Project;
+  try {
+    const reader = detectReader(await source.peek(HEAD_BYTES));
+    project = await reader.read(source, readOptions);
+  } finally {
+    await source.close();
+  }
   return projectToResult(project, options);
 }
 

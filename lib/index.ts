@@ -4,7 +4,8 @@ export { parseStart, type ConvertOptions, type StartSpec } from './options';
 export { DawstampsError, isDawstampsError, type ErrorCode } from './errors';
 export { DEFAULT_LIMITS, type Limits } from './limits';
 export { listFormats, readers } from './readers';
-export type { Inflate } from './readers/types';
+export type { Inflate, InflateInput } from './readers/types';
+export type { ConvertInput } from './input';
 export type * from './model';
 export {
   exporters,

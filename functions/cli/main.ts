@@ -1,16 +1,20 @@
 #!/usr/bin/env node
 /** `dawstamps FILE...`: the Node adapter around runCli (files from disk, node:zlib inflate). */
 import { gunzipSync } from 'node:zlib';
-import type { Inflate } from '../../lib';
+import { DawstampsError, type ConvertInput, type Inflate } from '../../lib';
 import { version } from '../../package.json';
 import { zlibInflate } from '../node/zlib-inflate';
 import { runCli } from './run';
 
 /** Below this, one synchronous gunzip beats starting zlib's worker-thread stream (start-up time). */
 const SMALL_GZIP = 1024 * 1024;
+/** Files up to this size are read whole; larger ones (and pipes) are streamed, never whole in memory. */
+const SMALL_FILE = 1024 * 1024;
+/** Piece size of a streamed file. */
+const READ_CHUNK = 256 * 1024;
 
 const inflate: Inflate = (gzip, onChunk) => {
-  if (gzip.byteLength > SMALL_GZIP) return zlibInflate(gzip, onChunk);
+  if (!(gzip instanceof Uint8Array) || gzip.byteLength > SMALL_GZIP) return zlibInflate(gzip, onChunk);
   let xml: Uint8Array;
   try {
     xml = gunzipSync(gzip);
@@ -22,12 +26,43 @@ const inflate: Inflate = (gzip, onChunk) => {
 };
 
 // fs is loaded at Node's start-up anyway: take it without an ESM import (each costs start-up time)
-const { readFileSync } = process.getBuiltinModule('node:fs');
+const { closeSync, openSync, readFileSync, readSync, statSync } = process.getBuiltinModule('node:fs');
+
+/**
+ * The file's bytes: whole when small, else its chunks as convert() asks for them. The size is
+ * checked first (a quick 'file-too-large'); a folder fails with EISDIR, a missing file with
+ * ENOENT, an unreadable one with EACCES (from the read, which convert() passes through).
+ */
+function openFile(path: string, maxBytes: number): ConvertInput {
+  const info = statSync(path);
+  if (info.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), { code: 'EISDIR' });
+  if (info.size > maxBytes) {
+    throw new DawstampsError('file-too-large', `The file is ${info.size} bytes; the limit is ${maxBytes}.`, { bytes: info.size, limit: maxBytes });
+  }
+  if (info.isFile() && info.size <= SMALL_FILE) return readFileSync(path);
+  return fileChunks(path);
+}
+
+/** Reads a file in pieces, synchronously (no thread-pool round trip per piece; node:zlib has the pool). */
+async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
+  const fd = openSync(path, 'r');
+  try {
+    for (;;) {
+      // a fresh buffer per piece: the consumer (zlib) may still hold the previous one
+      const buffer = Buffer.allocUnsafeSlow(READ_CHUNK);
+      const n = readSync(fd, buffer, 0, READ_CHUNK, null);
+      if (n === 0) return;
+      yield n === READ_CHUNK ? buffer : buffer.subarray(0, n);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
 
 void runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  readFile: async (path) => new Uint8Array(readFileSync(path)),
+  readFile: async (path, maxBytes) => openFile(path, maxBytes),
   inflate,
   version,
 }).then((code) => {

@@ -1,5 +1,5 @@
 /** The CLI's behaviour, with its I/O passed in: convert each file, print, pick the exit code. */
-import { convert, exporters, exportResult, isDawstampsError, type Inflate, type Result, type Warning } from '../../lib';
+import { convert, DEFAULT_LIMITS, exporters, exportResult, isDawstampsError, type ConvertInput, type Inflate, type Result, type Warning } from '../../lib';
 import { parseCommandLine, UsageError, type CliRequest } from './args';
 import { helpText } from './help';
 
@@ -7,7 +7,8 @@ import { helpText } from './help';
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
-  readFile(path: string): Promise<Uint8Array>;
+  /** The file's bytes or a stream of them; `maxBytes` is the size limit (fail early past it). */
+  readFile(path: string, maxBytes: number): Promise<ConvertInput>;
   /** Gzip inflater for .als files (node:zlib on Node). */
   inflate?: Inflate;
   version: string;
@@ -38,8 +39,8 @@ function printWarnings(io: CliIo, file: string, warnings: Warning[]): void {
 
 async function convertOne(io: CliIo, request: CliRequest, path: string): Promise<Result | null> {
   try {
-    const bytes = await io.readFile(path);
-    const result = await convert(bytes, { ...request.convert, fileName: baseName(path), ...(io.inflate ? { inflate: io.inflate } : {}) });
+    const input = await io.readFile(path, request.convert.limits?.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes);
+    const result = await convert(input, { ...request.convert, fileName: baseName(path), ...(io.inflate ? { inflate: io.inflate } : {}) });
     printWarnings(io, path, result.warnings);
     return result;
   } catch (error) {

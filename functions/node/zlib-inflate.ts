@@ -13,19 +13,27 @@
  * Choice: zlib wherever node:zlib exists (CLI, local server, Lambda); pako everywhere else.
  */
 import type { TransformOptions } from 'node:stream';
-import { createGunzip, type ZlibOptions } from 'node:zlib';
+import { createGunzip, type Gunzip, type ZlibOptions } from 'node:zlib';
 import { DawstampsError, isDawstampsError } from '../../lib/errors';
 import type { Inflate } from '../../lib/readers/types';
 
 /** Output piece size: 64 KB ran as fast as 256 KB and 1 MB here, with less memory per piece. */
 const CHUNK = 64 * 1024;
 
-/** Inflates gzip with node:zlib on a worker thread, handing each piece to `onChunk` as it comes. */
+/**
+ * Inflates gzip with node:zlib on a worker thread, handing each piece to `onChunk` as it comes.
+ * The input is whole bytes or chunks as they arrive (written with backpressure: at most a few
+ * chunks wait in zlib); an error of the input passes through untouched, gzip's own errors become
+ * 'corrupt-file', and the consumer's errors pass through and stop the input at once.
+ */
 export const zlibInflate: Inflate = async (gzip, onChunk) => {
   const options: ZlibOptions & TransformOptions = { chunkSize: CHUNK, highWaterMark: 4 * CHUNK };
   const gunzip = createGunzip(options);
-  gunzip.end(Buffer.from(gzip.buffer, gzip.byteOffset, gzip.byteLength));
   let fromConsumer: unknown = undefined;
+  let input: { failed: boolean; error?: unknown } = { failed: false };
+  let pumping: Promise<void> = Promise.resolve();
+  if (gzip instanceof Uint8Array) gunzip.end(Buffer.from(gzip.buffer, gzip.byteOffset, gzip.byteLength));
+  else pumping = pump(gzip, gunzip, input);
   try {
     for await (const chunk of gunzip) {
       try {
@@ -36,11 +44,40 @@ export const zlibInflate: Inflate = async (gzip, onChunk) => {
       }
     }
   } catch (e) {
-    // the consumer's own errors (limits, broken XML, bugs) pass through untouched
+    // the input's and the consumer's own errors (limits, broken XML, bugs) pass through untouched
+    if (input.failed) throw input.error;
     if (e === fromConsumer || isDawstampsError(e)) throw e;
     const why = e instanceof Error ? e.message : String(e);
     throw new DawstampsError('corrupt-file', `The file is damaged: gzip says “${why}”.`);
   } finally {
     gunzip.destroy();
+    await pumping; // the input is closed (its iteration returned) before this returns
   }
+  if (input.failed) throw input.error;
 };
+
+/** Writes the chunks into zlib as zlib takes them; stops (closing the input) once zlib is destroyed. */
+async function pump(chunks: AsyncIterable<Uint8Array>, gunzip: Gunzip, input: { failed: boolean; error?: unknown }): Promise<void> {
+  try {
+    for await (const chunk of chunks) {
+      if (gunzip.destroyed) return;
+      if (chunk.length === 0) continue;
+      if (!gunzip.write(chunk)) {
+        await new Promise<void>((resolve) => {
+          const done = (): void => {
+            gunzip.off('drain', done);
+            gunzip.off('close', done);
+            resolve();
+          };
+          gunzip.on('drain', done);
+          gunzip.on('close', done);
+        });
+      }
+    }
+    if (!gunzip.destroyed) gunzip.end();
+  } catch (e) {
+    input.failed = true;
+    input.error = e;
+    gunzip.destroy(e instanceof Error ? e : new Error(String(e)));
+  }
+}

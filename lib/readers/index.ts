@@ -27,4 +27,4 @@ export function listFormats(): Array<{ daw: Daw; label: string; extensions: stri
   return readers.map((r) => ({ daw: r.daw, label: r.label, extensions: [...r.extensions] }));
 }
 
-export type { Inflate, Reader, ReadOptions } from './types';
+export type { Inflate, InflateInput, Reader, ReadOptions } from './types';

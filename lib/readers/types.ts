@@ -1,8 +1,19 @@
 import type { Daw, Project } from '../model';
+import type { ByteSource } from '../input';
 import type { Limits } from '../limits';
 
-/** Inflates a gzip stream chunk by chunk; `onChunk` sees each piece of output once, in order. */
-export type Inflate = (gzip: Uint8Array, onChunk: (chunk: Uint8Array) => void) => void | Promise<void>;
+/**
+ * The compressed input of an inflater: the whole gzip file, or its chunks as they arrive (split
+ * anywhere, even inside the gzip header). Errors of the iterable (a failing read) pass through
+ * the inflater untouched; when the inflater stops early it ends the iteration (`return()`).
+ */
+export type InflateInput = Uint8Array | AsyncIterable<Uint8Array>;
+
+/**
+ * Inflates a gzip stream chunk by chunk; `onChunk` sees each piece of output once, in order, and
+ * an error it throws stops the inflater at once and passes through. Damaged gzip: 'corrupt-file'.
+ */
+export type Inflate = (gzip: InflateInput, onChunk: (chunk: Uint8Array) => void) => void | Promise<void>;
 
 /** What a reader is told besides the bytes. */
 export interface ReadOptions {
@@ -22,5 +33,6 @@ export interface Reader {
   extensions: readonly string[];
   /** True when the first bytes look like this format. */
   sniff(head: Uint8Array): boolean;
-  read(bytes: Uint8Array, options: ReadOptions): Promise<Project>;
+  /** Reads the whole file's bytes, or a source whose head has been peeked (lib/input.ts). */
+  read(input: Uint8Array | ByteSource, options: ReadOptions): Promise<Project>;
 }

@@ -1,8 +1,13 @@
 /** The built CLI (dist/cli.js, as `npm install` builds it) end to end, through a child process. */
 import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { convert } from '../../lib';
+import { bigSetOptions, buildAls } from '../helpers/als-builder';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
@@ -92,6 +97,11 @@ describe('failures', () => {
     expect([missing.code, missing.stderr.trim()]).toEqual([2, 'dawstamps: /nonexistent/set.als: file-not-found: There is no such file.']);
   });
 
+  it('says not-a-file for a folder, exit 2', async () => {
+    const out = await cli(`${FIXTURES}ableton`);
+    expect([out.code, out.stderr.trim()]).toEqual([2, `dawstamps: ${FIXTURES}ableton: not-a-file: This is a folder, not a file.`]);
+  });
+
   it('shows the stack trace with --debug only', async () => {
     const out = await cli(`${FIXTURES}ableton/junk.als`, '--debug');
     expect(out.code).toBe(2);
@@ -112,5 +122,30 @@ describe('failures', () => {
     expect(help.code).toBe(0);
     for (const id of ['text', 'youtube', 'cue', 'csv', 'json', 'audacity', 'webvtt', 'ffmetadata', 'podcast', 'mixcloud']) expect(help.stdout).toContain(`    ${id}`);
     expect((await cli('--version')).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+describe('large files and pipes (streamed from disk, never read whole)', () => {
+  const bytes = buildAls(bigSetOptions(0.05));
+  const dir = mkdtempSync(join(tmpdir(), 'dawstamps-cli-'));
+  const file = join(dir, 'big.als');
+  writeFileSync(file, bytes);
+
+  it('a set over the whole-read size (1 MB) prints exactly what convert(bytes) gives', async () => {
+    expect(bytes.length).toBeGreaterThan(1024 * 1024);
+    const reference = JSON.parse(JSON.stringify(await convert(bytes, { fileName: 'big.als' })));
+    expect(reference.markers.length).toBeGreaterThan(0);
+    const out = await cli(file, '--format', 'json');
+    expect([out.code, out.stderr]).toEqual([0, '']);
+    expect(JSON.parse(out.stdout)).toEqual(reference);
+  });
+
+  it('reads a pipe (/dev/stdin) as a stream', async () => {
+    const reference = JSON.parse(JSON.stringify(await convert(bytes, { fileName: 'stdin' })));
+    // a real pipe (Node's own child stdin is a socket, which /dev/stdin cannot reopen)
+    const q = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
+    const { stdout, stderr } = await run('sh', ['-c', `cat ${q(file)} | ${q(process.execPath)} ${q(CLI)} /dev/stdin --format json`], { maxBuffer: 64 * 1024 * 1024 });
+    expect(stderr).toBe('');
+    expect(JSON.parse(stdout)).toEqual(reference);
   });
 });

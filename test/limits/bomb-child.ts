@@ -6,7 +6,7 @@
  * and prints one JSON line: the outcome, the bytes actually inflated, time and peak memory.
  */
 import { gzipSync } from 'node:zlib';
-import { convert, isDawstampsError } from '../../lib/index';
+import { convert, isDawstampsError, type InflateInput } from '../../lib/index';
 import { pakoInflate } from '../../lib/inflate';
 
 const [limitArg = 'default', membersArg = '8'] = process.argv.slice(2);
@@ -18,7 +18,7 @@ const bomb = new Uint8Array(Buffer.concat(parts));
 const bombInflates = Number(membersArg) * (16 << 20);
 
 let inflated = 0;
-const counting = (gzip: Uint8Array, onChunk: (c: Uint8Array) => void): void | Promise<void> =>
+const counting = (gzip: InflateInput, onChunk: (c: Uint8Array) => void): void | Promise<void> =>
   pakoInflate(gzip, (chunk) => {
     inflated += chunk.length;
     onChunk(chunk);

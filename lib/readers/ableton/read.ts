@@ -1,6 +1,7 @@
 /** Reads an Ableton Live set: inflate → stream through the extractor → the common Project model. */
 import { DawstampsError } from '../../errors';
 import { pakoInflate } from '../../inflate';
+import type { ByteSource } from '../../input';
 import type { Project, Warning } from '../../model';
 import { XmlByteReader, XmlExtractor } from '../../xml';
 import type { ReadOptions } from '../types';
@@ -15,22 +16,28 @@ import { autoTiming, readVersion } from './version';
 /** Plain XML is fed in pieces of this size, so no whole-document string is ever made. */
 const PLAIN_CHUNK = 1024 * 1024;
 
-/** Reads an Ableton Live set (gzip or plain XML) into the common model. */
-export async function readAbleton(bytes: Uint8Array, options: ReadOptions): Promise<Project> {
-  const raw = await scanSet(bytes, options);
+/** Reads an Ableton Live set (gzip or plain XML; whole bytes or a peeked source) into the common model. */
+export async function readAbleton(input: Uint8Array | ByteSource, options: ReadOptions): Promise<Project> {
+  const raw = await scanSet(input, options);
   return buildProject(raw);
 }
 
-/** The streaming pass: every needed LiveSet-level piece, nothing else. */
-export async function scanSet(bytes: Uint8Array, options: ReadOptions): Promise<RawSet> {
+/** The streaming pass: every needed LiveSet-level piece, nothing else. A source is inflated as it arrives. */
+export async function scanSet(input: Uint8Array | ByteSource, options: ReadOptions): Promise<RawSet> {
   const { limits } = options;
   const raw = emptyRawSet();
   const extractor = new XmlExtractor(collectRules(raw, limits), limits);
   const sink = new XmlByteReader(extractor, limits.maxInflatedBytes);
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    await (options.inflate ?? pakoInflate)(bytes, (chunk) => sink.write(chunk));
-  } else {
+  const head = input instanceof Uint8Array ? input : input.head;
+  const plain = (bytes: Uint8Array): void => {
     for (let at = 0; at < bytes.length; at += PLAIN_CHUNK) sink.write(bytes.subarray(at, at + PLAIN_CHUNK));
+  };
+  if (head[0] === 0x1f && head[1] === 0x8b) {
+    await (options.inflate ?? pakoInflate)(input, (chunk) => sink.write(chunk));
+  } else if (input instanceof Uint8Array) {
+    plain(input);
+  } else {
+    for await (const chunk of input) plain(chunk);
   }
   sink.end();
   if (extractor.rootName !== 'Ableton') {

@@ -97,5 +97,6 @@ export const flstudioReader: Reader = {
   label: 'FL Studio project',
   extensions: ['.flp'],
   sniff: hasFlpMagic,
-  read: async (bytes, options) => readFlp(bytes, options),
+  // random access: a stream is collected first (bounded by limits.maxFileBytes as it arrives)
+  read: async (input, options) => readFlp(input instanceof Uint8Array ? input : await input.readAll(), options),
 };

@@ -35,10 +35,11 @@ export function buildTempoEnvelope(items: readonly PlaylistItem[], clips: Readon
   if (muted > 0) warnings.push({ code: 'flp-muted-tempo-clip', message: `${muted} muted tempo automation item(s) in the playlist were left out.` });
   placements.sort((a, b) => a.start - b.start);
   const points: TempoPoint[] = [];
+  const tooMany = (): never => {
+    throw new DawstampsError('too-many-breakpoints', `The tempo automation has more than ${limits.maxBreakpoints} points.`);
+  };
   const push = (beat: number, bpm: number): void => {
-    if (points.length >= limits.maxBreakpoints) {
-      throw new DawstampsError('too-many-breakpoints', `The tempo automation has more than ${limits.maxBreakpoints} points.`);
-    }
+    if (points.length >= limits.maxBreakpoints) tooMany();
     points.push({ beat, bpm });
   };
   placements.forEach((p, i) => {
@@ -51,9 +52,11 @@ export function buildTempoEnvelope(items: readonly PlaylistItem[], clips: Readon
     const x1 = p.offset + Math.max(0, end - p.start);
     const { beats, bpms } = p.clip;
     push(p.start, valueAfter(beats, bpms, x0));
-    for (let k = firstAbove(beats, x0, true); k < beats.length && (beats[k] as number) < x1; k++) {
-      push(p.start + (beats[k] as number) - x0, bpms[k] as number);
-    }
+    const first = firstAbove(beats, x0, true);
+    const stop = firstAbove(beats, x1, false); // the points with x0 < beat < x1
+    if (points.length + Math.max(0, stop - first) > limits.maxBreakpoints) tooMany();
+    // one loop without a call per point: a clip may hold 100,000s of points
+    for (let k = first; k < stop; k++) points.push({ beat: p.start + (beats[k] as number) - x0, bpm: bpms[k] as number });
     if (x1 > x0) push(p.start + x1 - x0, valueBefore(beats, bpms, x1));
   });
   const used = new Set(placements.map((p) => p.clip));

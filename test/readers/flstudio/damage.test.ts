@@ -91,6 +91,19 @@ describe('damaged and hostile .flp files', () => {
     expect(read(clip).tempo).toHaveLength(4);
   });
 
+  it('tempo clip points: impossible positions or values are corrupt-file, values outside 0…1 are clamped', () => {
+    const clip = (points: Array<{ delta: number; value: number }>): Uint8Array => base().link(3).automationClip(3, points)
+      .arrangement(0, 'A').playlist([{ position: 0, length: 96 * 8, item: 3 }]).currentArrangement(0).build();
+    expect(codeOf(() => read(clip([{ delta: 0, value: 0 }, { delta: -1, value: 1 }])))).toBe('corrupt-file');
+    expect(codeOf(() => read(clip([{ delta: 0, value: 0 }, { delta: Number.NaN, value: 1 }])))).toBe('corrupt-file');
+    expect(codeOf(() => read(clip([{ delta: 0, value: Number.POSITIVE_INFINITY }])))).toBe('corrupt-file');
+    expect(codeOf(() => read(clip([{ delta: 0, value: 0 }, { delta: Number.MAX_VALUE, value: 0 }, { delta: Number.MAX_VALUE, value: 1 }])))).toBe('corrupt-file');
+    // the default range 60–180 BPM: value 0 → 60, 1 → 180; −1 and 2 clamp to the ends of the range
+    const tempo = read(clip([{ delta: 0, value: -1 }, { delta: 2, value: 2 }, { delta: 2, value: 0.5 }])).tempo;
+    expect(tempo.map((p) => p.bpm)).toEqual([60, 180, 120, 120]);
+    expect(tempo.map((p) => p.beat)).toEqual([0, 2, 4, 8]);
+  });
+
   it('a long clip placed many times stays linear in its output (no quadratic walk)', () => {
     const points = Array.from({ length: 30_000 }, (_, i) => ({ delta: i === 0 ? 0 : 0.001, value: (i % 100) / 100 }));
     const items = Array.from({ length: 10_000 }, (_, i) => ({ position: i * 2, length: 1, item: 3, startOffset: i % 25 }));

@@ -11,8 +11,18 @@ import { zlibInflate } from './zlib-inflate';
 
 const ROLE = 'dawstamps-convert';
 
-/** The conversion function the worker calls (the plain convert() or a threaded one). */
+/**
+ * The conversion function the worker calls (the plain convert() or a threaded one). The threaded
+ * one hands `bytes` over to its thread (the caller's array is detached, not copied) when they are
+ * a whole ArrayBuffer of their own: an upload is then in memory once, not twice.
+ */
 export type ConvertFn = (bytes: Uint8Array, options: ConvertOptions) => Promise<Result>;
+
+/** The buffer to move to the thread instead of copying it: only when `bytes` span all of it (a slice of a pool is copied). */
+function movable(bytes: Uint8Array): ArrayBuffer[] {
+  const buffer = bytes.buffer;
+  return buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength && bytes.byteLength > 0 ? [buffer] : [];
+}
 
 type Reply = { id: number } & ({ ok: true; result: Result } | { ok: false; dawstamps: boolean; code?: ErrorCode; message: string });
 
@@ -77,7 +87,7 @@ export function threadedConvert(script: URL, timeoutMs: number): ConvertFn {
     thread.on('message', onMessage);
     thread.once('error', onGone);
     thread.once('exit', onGone);
-    thread.postMessage({ id, bytes, options: cloneable });
+    thread.postMessage({ id, bytes, options: cloneable }, movable(bytes));
   });
 
   return (bytes, options) => {

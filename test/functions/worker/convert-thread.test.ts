@@ -29,6 +29,20 @@ describe('threadedConvert', () => {
     expect(markersMatch((c as typeof a).markers, expectedMarkers('flstudio/fl-markers.flp'))).toBe(true);
   });
 
+  it('moves bytes that own their buffer to the thread (no copy) and copies a slice of a larger one', async () => {
+    const run = threadedConvert(script, 20_000);
+    const own = new Uint8Array(fixture('ableton/automation.als'));
+    const length = own.byteLength;
+    const moved = await run(own, {});
+    expect(markersMatch(moved.markers, expectedMarkers('ableton/automation.als'))).toBe(true);
+    expect(own.byteLength).toBe(0); // detached: handed over
+    const big = new Uint8Array(length + 10);
+    big.set(fixture('ableton/automation.als'), 10);
+    const slice = big.subarray(10);
+    expect((await run(slice, {})).markers).toEqual(moved.markers);
+    expect(slice.byteLength).toBe(length); // still the caller's
+  });
+
   it('keeps the converter\'s typed errors', async () => {
     await expect(threadedConvert(script, 20_000)(fixture('ableton/junk.als'), {})).rejects.toMatchObject({ name: 'DawstampsError', code: 'not-a-project' });
   });

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from '../config';
 import { zlibInflate } from '../node/zlib-inflate';
 import { findWebDir, loadAssets } from '../node/web-assets';
-import { createS3Client, createS3Storage } from '../storage/s3-storage';
+import { lazyS3Storage } from '../storage/lazy-s3-storage';
 import type { AppDeps } from './deps';
 
 /** Dependencies for Lambda (or any S3 endpoint): WEB_DIR, else web/ beside the bundle or the task root. */
@@ -12,7 +12,7 @@ export function awsDeps(config: Config): AppDeps {
   const here = dirname(fileURLToPath(import.meta.url));
   const webDir = findWebDir(config.webDir, join(here, 'web'), config.taskRoot && join(config.taskRoot, 'web'));
   return {
-    storage: createS3Storage(createS3Client({ region: config.region, endpoint: config.endpoint }), config.bucketName),
+    storage: lazyS3Storage({ region: config.region, endpoint: config.endpoint, bucket: config.bucketName }),
     config,
     assets: loadAssets(webDir),
     retention: { uploadsDays: 1, resultsDays: 7 },

@@ -3,7 +3,7 @@ import { threadedConvert } from '../node/convert-thread';
 import { zlibInflate } from '../node/zlib-inflate';
 import type { Config } from '../config';
 import { jobKeys } from '../jobs';
-import { createS3Client, createS3Storage } from '../storage/s3-storage';
+import { lazyS3Storage } from '../storage/lazy-s3-storage';
 import type { Storage } from '../storage';
 import type { WorkerDeps } from './process-upload';
 
@@ -27,5 +27,5 @@ export function workerDeps(config: Config, storage: Storage, threadScript?: URL)
 
 /** Worker deps on the configured bucket. */
 export function awsWorkerDeps(config: Config, threadScript?: URL): WorkerDeps {
-  return workerDeps(config, createS3Storage(createS3Client({ region: config.region, endpoint: config.endpoint }), config.bucketName), threadScript);
+  return workerDeps(config, lazyS3Storage({ region: config.region, endpoint: config.endpoint, bucket: config.bucketName }), threadScript);
 }

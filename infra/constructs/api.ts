@@ -27,14 +27,8 @@ export class Api extends Construct {
       // on the stored upload (up to MAX_UPLOAD_BYTES): 1,024 MB buys the CPU for that within 30 s.
       memorySize: 1024,
       environment: props.environment,
-      bundling: {
-        commandHooks: {
-          beforeBundling: () => [],
-          beforeInstall: () => [],
-          // The page ships inside the API bundle as web/; functions/api/lambda.ts reads it there.
-          afterBundling: (inputDir: string, outputDir: string) => [`cp -R "${inputDir}/web" "${outputDir}/web"`],
-        },
-      },
+      // The page ships inside the API bundle as web/; functions/api/lambda.ts reads it there.
+      afterBundling: (inputDir: string, outputDir: string) => [`cp -R "${inputDir}/web" "${outputDir}/web"`],
     });
     // Authentication is the app's business (optional bearer token), so the URL itself is open.
     this.url = this.function.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });

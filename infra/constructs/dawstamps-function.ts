@@ -5,12 +5,12 @@ import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { LAMBDA_ESBUILD, REPO_ROOT } from './bundle-options';
+import { LAMBDA_ENTRY_DEFINE, LAMBDA_ESBUILD, REPO_ROOT, s3ChunkCommand } from './bundle-options';
 
 /** How long Lambda logs are kept. */
 export const LOG_RETENTION = RetentionDays.TWO_WEEKS;
 
-/** LAMBDA_ESBUILD expressed as NodejsFunction bundling options. */
+/** LAMBDA_ESBUILD expressed as NodejsFunction bundling options (index.mjs; the S3 chunk is an afterBundling step). */
 const BUNDLING = {
   minify: LAMBDA_ESBUILD.minify,
   sourceMap: LAMBDA_ESBUILD.sourcemap,
@@ -18,13 +18,15 @@ const BUNDLING = {
   format: OutputFormat.ESM,
   banner: LAMBDA_ESBUILD.banner.js,
   mainFields: [...LAMBDA_ESBUILD.mainFields],
-  esbuildArgs: { '--alias:zod': LAMBDA_ESBUILD.alias.zod },
-  // The AWS SDK v3 is BUNDLED, not taken from the nodejs22.x runtime. Measured by
-  // bench/lambda-bundles.mjs (infra/README.md): both ways stay under 1 MB minified, and loading
-  // one minified file is ~2x faster than resolving the unbundled @aws-sdk/@smithy tree (API
-  // 226 vs 383 ms, worker 231 vs 653 ms median module load on the dev box). Bundling also
-  // pins the SDK version the tests ran against (3.1164.0) instead of whatever the runtime
-  // ships that month, and @aws-sdk/s3-presigned-post is not a package the runtime promises.
+  define: LAMBDA_ENTRY_DEFINE,
+  esbuildArgs: Object.fromEntries(Object.entries(LAMBDA_ESBUILD.alias).map(([from, to]) => [`--alias:${from}`, to])),
+  // The AWS SDK v3 is BUNDLED, not taken from the nodejs22.x runtime, and it ships as a second
+  // file (s3-storage.mjs, LAMBDA_S3_CHUNK) that the first storage call imports, so a cold start's
+  // module load parses and runs none of it. Measured by bench/lambda-bundles.mjs (bench/README.md):
+  // importing the bundled chunk on the first S3 call costs less than resolving and loading the
+  // unbundled @aws-sdk/@smithy packages from node_modules (how the runtime's copy would load).
+  // Bundling also pins the SDK version the tests ran against (3.1164.0) instead of whatever the
+  // runtime ships that month, and @aws-sdk/s3-presigned-post is not a package the runtime promises.
   bundleAwsSDK: true,
 } as const satisfies BundlingOptions;
 
@@ -36,8 +38,8 @@ export interface DawstampsFunctionProps {
   readonly memorySize: number;
   readonly environment: Record<string, string>;
   readonly description: string;
-  /** Extra bundling steps (command hooks), merged over the defaults. */
-  readonly bundling?: Pick<BundlingOptions, 'commandHooks'>;
+  /** Extra files for the asset directory (the S3 chunk is always built first). */
+  readonly afterBundling?: (inputDir: string, outputDir: string) => string[];
 }
 
 /**
@@ -69,7 +71,17 @@ export class DawstampsFunction extends NodejsFunction {
       environment: props.environment,
       logGroup,
       role,
-      bundling: { ...BUNDLING, ...props.bundling },
+      bundling: {
+        ...BUNDLING,
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir: string, outputDir: string) => [
+            s3ChunkCommand(inputDir, outputDir),
+            ...(props.afterBundling?.(inputDir, outputDir) ?? []),
+          ],
+        },
+      },
     });
     logGroup.grantWrite(role);
   }

@@ -1,5 +1,8 @@
 export { Api, type ApiProps } from './api';
-export { LAMBDA_ENTRIES, LAMBDA_ESBUILD, REPO_ROOT, RUNTIME_SDK_EXTERNALS, ZOD_WITHOUT_LOCALES } from './bundle-options';
+export {
+  CREDENTIALS_FROM_ENV, LAMBDA_ENTRIES, LAMBDA_ENTRY_DEFINE, LAMBDA_ESBUILD, LAMBDA_S3_CHUNK, REPO_ROOT, RUNTIME_SDK_EXTERNALS,
+  ZOD_WITHOUT_LOCALES, s3ChunkCommand,
+} from './bundle-options';
 export { DawstampsFunction, LOG_RETENTION, type DawstampsFunctionProps } from './dawstamps-function';
 export { JOB_PREFIX, RESULT_PREFIX, Storage, UPLOAD_PREFIX, type StorageProps } from './storage';
 export {

@@ -7,7 +7,7 @@ import { DawstampsError } from '../errors';
 import { childRule, compileRules, hasChildren, type RuleNode } from './rules';
 import { skipStep, startSkip, type SkipState } from './skip';
 import { SpecialFinder } from './special';
-import { isSpace, readStartTag } from './tag';
+import { isSpace, nameEnd, TagScanner } from './tag';
 import type { XmlLimits, XmlNode, XmlRule } from './types';
 
 interface Frame {
@@ -43,6 +43,7 @@ export class XmlExtractor {
   private captureNodes = 0;
   private done = false;
   private readonly specials = new SpecialFinder();
+  private readonly tag = new TagScanner();
   private readonly nextSpecial = (from: number): number => this.specials.next(from);
 
   constructor(rules: readonly XmlRule[], private readonly limits: XmlLimits) {
@@ -196,59 +197,91 @@ export class XmlExtractor {
   private openTag(lt: number): boolean {
     const buf = this.buf;
     const top = this.frames.at(-1);
-    const max = this.limits.maxValueBytes;
     if (top?.tree) return this.captureChild(lt, top.tree);
-    let i = lt + 1;
-    const len = buf.length;
-    while (i < len) {
-      const c = buf.charCodeAt(i);
-      if (isSpace(c) || c === 62 || c === 47) break;
-      i++;
-    }
-    if (i >= len) return false;
-    const name = buf.slice(lt + 1, i);
+    const at = nameEnd(buf, lt);
+    if (at === -1) return false;
+    const name = buf.slice(lt + 1, at);
     const rule = childRule(top ? top.rule! : this.root, name);
-    const tag = readStartTag(buf, lt, !top || (rule !== null && (rule.wantsOpen || rule.tree)), max);
-    if (!tag) return false;
+    const tag = this.tag;
+    if (!tag.read(buf, lt, name, at, this.limits.maxValueBytes)) return false;
     this.pos = tag.end;
     if (!top) {
       this.rootName = name;
-      this.rootAttrs = tag.attrs;
+      this.rootAttrs = tag.attrs();
     }
     if (!rule) {
       if (!tag.selfClosing) this.skip = startSkip(name);
       else if (!top) this.done = true;
       return true;
     }
-    const attrs = tag.attrs ?? Object.create(null);
-    for (const r of rule.rules) r.onOpen?.({ name, attrs });
+    const selfClosing = tag.selfClosing;
+    const attrs = rule.wantsOpen || rule.tree ? tag.attrs() : null;
+    const element = attrs ? { name, attrs } : null;
+    for (const r of rule.rules) {
+      if (r.onOpen) r.onOpen(element!);
+      if (r.onTag) r.onTag(tag);
+    }
     if (rule.tree) {
-      const node: XmlNode = { name, attrs, children: [], text: '' };
+      const node: XmlNode = { name, attrs: attrs!, children: [], text: '' };
       this.captureNodes = 0;
-      if (tag.selfClosing) for (const r of rule.rules) (r.onTree?.(node), r.onClose?.(name));
+      if (selfClosing) for (const r of rule.rules) (r.onTree?.(node), r.onClose?.(name));
       else this.push({ name, rule, tree: node, captureRoot: true });
-    } else if (tag.selfClosing) {
+    } else if (selfClosing) {
       for (const r of rule.rules) r.onClose?.(name);
+      if (rule.wantsTag) this.siblings(name, rule);
     } else if (hasChildren(rule)) {
       this.push({ name, rule, tree: null, captureRoot: false });
     } else {
       this.skip = startSkip(name);
       this.skipRule = rule;
     }
-    if (!top && tag.selfClosing) this.done = true;
+    if (!top && selfClosing) this.done = true;
     return true;
   }
 
+  /**
+   * Reads the run of self-closing `<name …/>` siblings that follows (automation breakpoints come by
+   * the hundred thousand) without going back through the walk for each. Stops at anything else,
+   * which the walk then reads as usual.
+   */
+  private siblings(name: string, rule: RuleNode): void {
+    const buf = this.buf;
+    const len = buf.length;
+    const tag = this.tag;
+    const max = this.limits.maxValueBytes;
+    const wantsOpen = rule.wantsOpen;
+    for (;;) {
+      let lt = this.pos;
+      while (lt < len && isSpace(buf.charCodeAt(lt))) lt++;
+      if (buf.charCodeAt(lt) !== 60 || !buf.startsWith(name, lt + 1)) return;
+      const at = lt + 1 + name.length;
+      const c = buf.charCodeAt(at);
+      if (!(isSpace(c) || c === 47 || c === 62)) return;
+      if (!tag.read(buf, lt, name, at, max) || !tag.selfClosing) return;
+      this.pos = tag.end;
+      const element = wantsOpen ? { name, attrs: tag.attrs() } : null;
+      for (const r of rule.rules) {
+        if (r.onOpen) r.onOpen(element!);
+        if (r.onTag) r.onTag(tag);
+      }
+      for (const r of rule.rules) r.onClose?.(name);
+    }
+  }
+
   private captureChild(lt: number, parent: XmlNode): boolean {
-    const tag = readStartTag(this.buf, lt, true, this.limits.maxValueBytes);
-    if (!tag) return false;
+    const buf = this.buf;
+    const at = nameEnd(buf, lt);
+    if (at === -1) return false;
+    const name = buf.slice(lt + 1, at);
+    const tag = this.tag;
+    if (!tag.read(buf, lt, name, at, this.limits.maxValueBytes)) return false;
     if (++this.captureNodes > MAX_CAPTURE_NODES) {
       throw new DawstampsError('value-too-long', `The element <${this.frames.find((f) => f.captureRoot)?.name}> holds more than ${MAX_CAPTURE_NODES} elements.`);
     }
-    const node: XmlNode = { name: tag.name, attrs: tag.attrs!, children: [], text: '' };
+    const node: XmlNode = { name, attrs: tag.attrs(), children: [], text: '' };
     parent.children.push(node);
     this.pos = tag.end;
-    if (!tag.selfClosing) this.push({ name: tag.name, rule: null, tree: node, captureRoot: false });
+    if (!tag.selfClosing) this.push({ name, rule: null, tree: node, captureRoot: false });
     return true;
   }
 

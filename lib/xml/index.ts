@@ -2,4 +2,4 @@ export { XmlExtractor } from './extractor';
 export { XmlByteReader } from './byte-reader';
 export { child, descend, valueAt } from './node';
 export { decodeEntities } from './tag';
-export type { XmlElement, XmlLimits, XmlNode, XmlRule } from './types';
+export type { TagView, XmlElement, XmlLimits, XmlNode, XmlRule } from './types';

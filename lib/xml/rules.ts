@@ -7,12 +7,14 @@ export interface RuleNode {
   rules: XmlRule[];
   /** True when some rule of this node wants the whole subtree. */
   tree: boolean;
-  /** True when some rule of this node wants the start tag's attributes. */
+  /** True when some rule of this node wants the start tag's attributes as an object. */
   wantsOpen: boolean;
+  /** True when some rule of this node reads the start tag in place (`onTag`). */
+  wantsTag: boolean;
 }
 
 function emptyNode(): RuleNode {
-  return { children: new Map(), wildcard: null, rules: [], tree: false, wantsOpen: false };
+  return { children: new Map(), wildcard: null, rules: [], tree: false, wantsOpen: false, wantsTag: false };
 }
 
 /** Compiles rule paths into a trie whose root's children are the allowed root elements. */
@@ -38,6 +40,7 @@ export function compileRules(rules: readonly XmlRule[]): RuleNode {
       node.rules.push(rule);
       if (rule.onTree) node.tree = true;
       if (rule.onOpen) node.wantsOpen = true;
+      if (rule.onTag) node.wantsTag = true;
     }
   }
   spreadWildcards(root);
@@ -55,6 +58,7 @@ function mergeInto(target: RuleNode, source: RuleNode): void {
   target.rules.push(...source.rules);
   target.tree ||= source.tree;
   target.wantsOpen ||= source.wantsOpen;
+  target.wantsTag ||= source.wantsTag;
   for (const [name, child] of source.children) {
     let t = target.children.get(name);
     if (!t) target.children.set(name, (t = emptyNode()));

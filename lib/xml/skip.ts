@@ -4,7 +4,9 @@
  * processing instructions are handed back to the caller (they may hide tags).
  */
 import { DawstampsError } from '../errors';
-import { isSpace, readStartTag } from './tag';
+import { isSpace, TagScanner } from './tag';
+
+const scanner = new TagScanner();
 
 /** An element being skipped: its name and how many same-name elements are open. */
 export interface SkipState {
@@ -53,7 +55,7 @@ function countOpens(buf: string, from: number, to: number, s: SkipState, limits:
     const c = buf.charCodeAt(at + s.open.length);
     if (c !== c) return { stop: at, end };
     if (c === 62 || c === 47 || isSpace(c)) {
-      const tag = c === 62 ? { selfClosing: false, end: at + s.open.length + 1 } : readStartTag(buf, at, false, limits.maxValue);
+      const tag = c === 62 ? { selfClosing: false, end: at + s.open.length + 1 } : scanner.read(buf, at, s.name, at + s.open.length, limits.maxValue) ? scanner : null;
       if (!tag) return { stop: at, end };
       if (!tag.selfClosing && ++s.depth > limits.maxDepth) {
         throw new DawstampsError('xml-too-deep', 'The XML is nested deeper than the depth limit.', { element: s.name });

@@ -1,14 +1,6 @@
 import { DawstampsError } from '../errors';
+import type { TagView } from './types';
 
-/** A start tag read from the text. */
-export interface StartTag {
-  name: string;
-  /** Attributes (null-prototype), or null when the caller did not ask for them. */
-  attrs: Record<string, string> | null;
-  selfClosing: boolean;
-  /** Index just past the closing `>`. */
-  end: number;
-}
 
 const GT = 62; // >
 const SLASH = 47; // /
@@ -28,10 +20,10 @@ function broken(what: string): DawstampsError {
 }
 
 /**
- * Reads the start tag at `lt` (`buf[lt]` is `<`, a name follows). Returns null when the tag is
- * not complete in `buf` yet. `>` inside quoted values is handled.
+ * Index just past the name of the tag at `lt` (`buf[lt]` is `<`), or -1 when the text ends inside
+ * the name. Throws 'corrupt-file' for a tag without a name.
  */
-export function readStartTag(buf: string, lt: number, wantAttrs: boolean, maxValue: number): StartTag | null {
+export function nameEnd(buf: string, lt: number): number {
   const len = buf.length;
   let i = lt + 1;
   while (i < len) {
@@ -39,47 +31,168 @@ export function readStartTag(buf: string, lt: number, wantAttrs: boolean, maxVal
     if (isSpace(c) || c === GT || c === SLASH) break;
     i++;
   }
-  if (i >= len) return null;
+  if (i >= len) return -1;
   if (i === lt + 1) throw broken(`a tag without a name at “${buf.slice(lt, lt + 12)}”`);
-  const name = buf.slice(lt + 1, i);
-  const attrs: Record<string, string> | null = wantAttrs ? Object.create(null) : null;
-  for (;;) {
-    while (i < len && isSpace(buf.charCodeAt(i))) i++;
-    if (i >= len) return null;
-    let c = buf.charCodeAt(i);
-    if (c === GT) return { name, attrs, selfClosing: false, end: i + 1 };
-    if (c === SLASH) {
-      if (i + 1 >= len) return null;
-      if (buf.charCodeAt(i + 1) !== GT) throw broken(`a stray “/” in <${name}>`);
-      return { name, attrs, selfClosing: true, end: i + 2 };
-    }
-    const nameStart = i;
-    while (i < len) {
-      c = buf.charCodeAt(i);
-      if (isSpace(c) || c === EQ || c === GT || c === SLASH) break;
+  return i;
+}
+
+/**
+ * Reads start tags in place: the attributes of the last tag read are spans of the text, turned
+ * into strings or numbers only when asked for. Reading a tag makes no objects, so elements that
+ * come by the hundred thousand (automation breakpoints) cost no garbage. One scanner is reused
+ * for every tag; what it holds is valid until the next `read`.
+ */
+export class TagScanner implements TagView {
+  name = '';
+  selfClosing = false;
+  /** Index just past the closing `>`. */
+  end = 0;
+  private buf = '';
+  private count = 0;
+  /** name start, name end, value start, value end (between the quotes) per attribute. */
+  private spans = new Int32Array(64);
+
+  /**
+   * Reads the start tag at `lt` whose name (ending at `nameAt`, see `nameEnd`) is `name`. False
+   * when the tag is not complete in `buf` yet. `>` inside quoted values is handled.
+   */
+  read(buf: string, lt: number, name: string, nameAt: number, maxValue: number): boolean {
+    this.buf = buf;
+    this.name = name;
+    this.count = 0;
+    const len = buf.length;
+    let i = nameAt;
+    for (;;) {
+      while (i < len && isSpace(buf.charCodeAt(i))) i++;
+      if (i >= len) return false;
+      let c = buf.charCodeAt(i);
+      if (c === GT) {
+        this.selfClosing = false;
+        this.end = i + 1;
+        return true;
+      }
+      if (c === SLASH) {
+        if (i + 1 >= len) return false;
+        if (buf.charCodeAt(i + 1) !== GT) throw broken(`a stray “/” in <${name}>`);
+        this.selfClosing = true;
+        this.end = i + 2;
+        return true;
+      }
+      const attrStart = i;
+      while (i < len) {
+        c = buf.charCodeAt(i);
+        if (isSpace(c) || c === EQ || c === GT || c === SLASH) break;
+        i++;
+      }
+      const attrEnd = i;
+      while (i < len && isSpace(buf.charCodeAt(i))) i++;
+      if (i >= len) return false;
+      if (buf.charCodeAt(i) !== EQ) throw broken(`attribute “${buf.slice(attrStart, Math.min(attrEnd, attrStart + 40))}” of <${name}> has no value`);
       i++;
+      while (i < len && isSpace(buf.charCodeAt(i))) i++;
+      if (i >= len) return false;
+      const q = buf.charCodeAt(i);
+      if (q !== DQ && q !== SQ) throw broken(`attribute “${buf.slice(attrStart, Math.min(attrEnd, attrStart + 40))}” of <${name}> is not quoted`);
+      const close = buf.indexOf(q === DQ ? '"' : "'", i + 1);
+      if (close === -1) {
+        if (len - i > maxValue) throw tooLong(name, buf.slice(attrStart, attrEnd), maxValue);
+        return false;
+      }
+      if (close - i - 1 > maxValue) throw tooLong(name, buf.slice(attrStart, attrEnd), maxValue);
+      this.push(attrStart, attrEnd, i + 1, close);
+      i = close + 1;
     }
-    const attrName = buf.slice(nameStart, i);
-    while (i < len && isSpace(buf.charCodeAt(i))) i++;
-    if (i >= len) return null;
-    if (buf.charCodeAt(i) !== EQ) throw broken(`attribute “${attrName.slice(0, 40)}” of <${name}> has no value`);
-    i++;
-    while (i < len && isSpace(buf.charCodeAt(i))) i++;
-    if (i >= len) return null;
-    const q = buf.charCodeAt(i);
-    if (q !== DQ && q !== SQ) throw broken(`attribute “${attrName.slice(0, 40)}” of <${name}> is not quoted`);
-    const close = buf.indexOf(q === DQ ? '"' : "'", i + 1);
-    if (close === -1) {
-      if (len - i > maxValue) throw tooLong(name, attrName, maxValue);
-      return null;
-    }
-    if (close - i - 1 > maxValue) throw tooLong(name, attrName, maxValue);
-    if (attrs) {
-      const raw = buf.slice(i + 1, close);
-      attrs[attrName] = raw.includes('&') ? decodeEntities(raw) : raw;
-    }
-    i = close + 1;
   }
+
+  /** Every attribute as a null-prototype object, entities decoded (a repeated name: the last wins). */
+  attrs(): Record<string, string> {
+    const attrs: Record<string, string> = Object.create(null);
+    const s = this.spans;
+    for (let k = 0; k < this.count; k++) attrs[this.buf.slice(s[4 * k]!, s[4 * k + 1]!)] = this.valueOf(k);
+    return attrs;
+  }
+
+  string(attr: string): string | undefined {
+    const k = this.find(attr);
+    return k === -1 ? undefined : this.valueOf(k);
+  }
+
+  number(attr: string): number {
+    const k = this.find(attr);
+    if (k === -1) return NaN;
+    return spanNumber(this.buf, this.spans[4 * k + 2]!, this.spans[4 * k + 3]!);
+  }
+
+  private valueOf(k: number): string {
+    const raw = this.buf.slice(this.spans[4 * k + 2]!, this.spans[4 * k + 3]!);
+    return raw.includes('&') ? decodeEntities(raw) : raw;
+  }
+
+  /** The last attribute called `attr`, or -1. */
+  private find(attr: string): number {
+    const buf = this.buf;
+    const s = this.spans;
+    const n = attr.length;
+    for (let k = this.count - 1; k >= 0; k--) {
+      const from = s[4 * k]!;
+      if (s[4 * k + 1]! - from !== n) continue;
+      let j = 0;
+      while (j < n && buf.charCodeAt(from + j) === attr.charCodeAt(j)) j++;
+      if (j === n) return k;
+    }
+    return -1;
+  }
+
+  private push(a: number, b: number, c: number, d: number): void {
+    let s = this.spans;
+    const at = 4 * this.count++;
+    if (at + 4 > s.length) {
+      const grown = new Int32Array(s.length * 2);
+      grown.set(s);
+      this.spans = s = grown;
+    }
+    s[at] = a;
+    s[at + 1] = b;
+    s[at + 2] = c;
+    s[at + 3] = d;
+  }
+}
+
+/** Exact powers of ten (10^22 is the largest a double holds exactly). */
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+/**
+ * `Number(value)` of the attribute value in `buf[from, to)` (entities decoded), NaN when it is
+ * blank. A plain decimal (`-12.25`) with up to 2^53 as its digits is read straight from the
+ * characters: an exact integer divided by an exact power of ten is one correctly rounded
+ * operation, so the result equals `Number()`'s. Anything else goes through `Number()`.
+ */
+export function spanNumber(buf: string, from: number, to: number): number {
+  let i = from;
+  const neg = buf.charCodeAt(i) === 45; // -
+  if (neg) i++;
+  let m = 0;
+  let digits = 0;
+  let scale = 0;
+  let dot = false;
+  for (; i < to; i++) {
+    const c = buf.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+      if (dot) scale++;
+    } else if (c === 46 && !dot) dot = true;
+    else return slowNumber(buf, from, to);
+  }
+  if (digits === 0 || m > 9007199254740991 || scale > 22) return slowNumber(buf, from, to);
+  const v = scale === 0 ? m : m / POW10[scale]!;
+  return neg ? -v : v;
+}
+
+function slowNumber(buf: string, from: number, to: number): number {
+  let text = buf.slice(from, to);
+  if (text.includes('&')) text = decodeEntities(text);
+  return text.trim() === '' ? NaN : Number(text);
 }
 
 function tooLong(tag: string, attr: string, max: number): DawstampsError {

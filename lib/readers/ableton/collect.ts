@@ -4,9 +4,9 @@
  */
 import { DawstampsError } from '../../errors';
 import type { Limits } from '../../limits';
-import { valueAt, type XmlElement, type XmlNode, type XmlRule } from '../../xml';
-import { bool, num } from './numbers';
-import type { RawClip, RawEvent, RawParam, RawSet, RawTrack } from './raw';
+import { valueAt, type TagView, type XmlNode, type XmlRule } from '../../xml';
+import { bool, num, readable } from './numbers';
+import { EventList, type RawClip, type RawParam, type RawSet, type RawTrack } from './raw';
 
 const SET = 'Ableton/LiveSet';
 const MASTER = `${SET}/MasterTrack|MainTrack`;
@@ -28,37 +28,37 @@ export function collectRules(raw: RawSet, limits: Limits): XmlRule[] {
   let track: RawTrack | null = null;
   let clip: RawClip | null = null;
 
-  const event = (e: XmlElement): RawEvent | null => {
+  /** One breakpoint, read straight from its start tag into `list`'s columns. */
+  const event = (t: TagView, list: EventList): void => {
     if (++breakpoints > limits.maxBreakpoints) {
       throw new DawstampsError('too-many-breakpoints', `The master track holds more than ${limits.maxBreakpoints} automation breakpoints.`, { limit: limits.maxBreakpoints });
     }
-    const time = num(e.attrs['Time']);
-    const value = e.name === 'BoolEvent' ? (bool(e.attrs['Value']) === undefined ? undefined : Number(e.attrs['Value'] === 'true')) : num(e.attrs['Value']);
-    if (time === undefined || value === undefined) {
+    const time = readable(t.number('Time'));
+    const value = t.name === 'BoolEvent' ? boolNumber(t.string('Value')) : readable(t.number('Value'));
+    if (time !== time || value !== value) {
       raw.badEvents++;
-      return null;
+      return;
     }
-    const ev: RawEvent = { time, value };
-    const c1x = num(e.attrs['CurveControl1X']);
-    if (c1x !== undefined) {
-      const c1y = num(e.attrs['CurveControl1Y']);
-      const c2x = num(e.attrs['CurveControl2X']);
-      const c2y = num(e.attrs['CurveControl2Y']);
-      if (c1y !== undefined && c2x !== undefined && c2y !== undefined) ev.curve = { c1x, c1y, c2x, c2y };
+    list.push(time, value);
+    const c1x = readable(t.number('CurveControl1X'));
+    if (c1x === c1x) {
+      const c1y = readable(t.number('CurveControl1Y'));
+      const c2x = readable(t.number('CurveControl2X'));
+      const c2y = readable(t.number('CurveControl2Y'));
+      if (c1y === c1y && c2x === c2x && c2y === c2y) list.curveLast(c1x, c1y, c2x, c2y);
     }
-    return ev;
   };
   let clipCount = 0;
 
   return [
     { path: MASTER, onOpen: (e) => void (raw.masterName ??= e.name) },
-    { path: ENVELOPE, onOpen: () => void raw.envelopes.push({ pointeeId: null, events: [] }) },
+    { path: ENVELOPE, onOpen: () => void raw.envelopes.push({ pointeeId: null, events: new EventList() }) },
     { path: `${ENVELOPE}/EnvelopeTarget/PointeeId`, onOpen: (e) => void (raw.envelopes.at(-1)!.pointeeId = e.attrs['Value'] ?? null) },
-    { path: `${ENVELOPE}/Automation/Events/*`, onOpen: (e) => pushEvent(raw.envelopes.at(-1)!.events, event(e)) },
+    { path: `${ENVELOPE}/Automation/Events/*`, onTag: (t) => event(t, raw.envelopes.at(-1)!.events) },
     {
       path: `${MIXER}/Tempo|TimeSignature`,
       onOpen: (e) => {
-        param = { manual: undefined, targetId: undefined, inline: [] };
+        param = { manual: undefined, targetId: undefined, inline: new EventList() };
         if (e.name === 'Tempo') raw.tempo ??= param;
         else raw.timeSignature ??= param;
       },
@@ -66,7 +66,7 @@ export function collectRules(raw: RawSet, limits: Limits): XmlRule[] {
     },
     { path: `${MIXER}/Tempo|TimeSignature/Manual`, onOpen: (e) => void (param && (param.manual = num(e.attrs['Value']))) },
     { path: `${MIXER}/Tempo|TimeSignature/AutomationTarget`, onOpen: (e) => void (param && (param.targetId = e.attrs['Id'])) },
-    { path: `${MIXER}/Tempo|TimeSignature/ArrangerAutomation/Events/*`, onOpen: (e) => void (param && pushEvent(param.inline, event(e))) },
+    { path: `${MIXER}/Tempo|TimeSignature/ArrangerAutomation/Events/*`, onTag: (t) => void (param && event(t, param.inline)) },
     {
       path: `${SET}/Locators/Locators/Locator`,
       onTree: (n) => {
@@ -117,8 +117,10 @@ export function collectRules(raw: RawSet, limits: Limits): XmlRule[] {
   ];
 }
 
-function pushEvent(list: RawEvent[], ev: RawEvent | null): void {
-  if (ev) list.push(ev);
+/** A BoolEvent's value as 1/0, NaN when it is neither "true" nor "false". */
+function boolNumber(value: string | undefined): number {
+  const b = bool(value);
+  return b === undefined ? NaN : Number(b);
 }
 
 /** The name Live shows: the user's name, else the effective (automatic) one. */

@@ -15,7 +15,8 @@ export function decodeMeter(value: number): Meter | null {
 export function readMeter(raw: RawSet, warnings: Warning[]): { meter: Meter; meterChanges: MeterChange[] } {
   const param = raw.timeSignature;
   let meter: Meter = (param?.manual !== undefined ? decodeMeter(param.manual) : null) ?? { numerator: 4, denominator: 4 };
-  const events = [...paramEvents(raw, param)].sort((a, b) => a.time - b.time);
+  const list = paramEvents(raw, param);
+  const events = Array.from({ length: list.length }, (_, i) => ({ time: list.time[i]!, value: list.value[i]! })).sort((a, b) => a.time - b.time);
   const changes: MeterChange[] = [];
   let bad = 0;
   for (const e of events) {

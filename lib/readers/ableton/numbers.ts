@@ -8,8 +8,13 @@ import { MAX_ABS_BEAT } from '../../tempo/envelope';
  */
 export function num(value: string | undefined): number | undefined {
   if (value === undefined || value.trim() === '') return undefined;
-  const n = Number(value);
-  return Number.isFinite(n) && Math.abs(n) <= MAX_ABS_BEAT ? n + 0 : undefined;
+  const n = readable(Number(value));
+  return n === n ? n : undefined;
+}
+
+/** `num` for a number already read (`TagView.number`): the same value, or NaN for unreadable. */
+export function readable(n: number): number {
+  return n - n === 0 && n <= MAX_ABS_BEAT && n >= -MAX_ABS_BEAT ? n + 0 : NaN;
 }
 
 /** "true"/"false" as a boolean, or undefined. */

@@ -1,17 +1,62 @@
 /** What the streaming pass collects from a set: small, already-typed pieces. */
 import type { TempoCurve } from '../../model';
 
-/** One automation breakpoint (FloatEvent, EnumEvent or BoolEvent as a number). */
-export interface RawEvent {
-  time: number;
-  value: number;
-  curve?: TempoCurve;
+/**
+ * The breakpoints of one automation (FloatEvent, EnumEvent, BoolEvent as 0/1) in file order, as
+ * columns of numbers: a set may hold a million, and an object per breakpoint is garbage.
+ */
+export class EventList {
+  length = 0;
+  time = new Float64Array(8);
+  value = new Float64Array(8);
+  /** c1x, c1y, c2x, c2y per breakpoint, NaN without a curve; null until the first curve. */
+  curve: Float64Array | null = null;
+
+  push(time: number, value: number): void {
+    const n = this.length;
+    if (n === this.time.length) this.grow();
+    this.time[n] = time;
+    this.value[n] = value;
+    this.length = n + 1;
+  }
+
+  /** Gives the last breakpoint pushed a Bezier curve. */
+  curveLast(c1x: number, c1y: number, c2x: number, c2y: number): void {
+    const c = (this.curve ??= new Float64Array(this.time.length * 4).fill(NaN));
+    const at = 4 * (this.length - 1);
+    c[at] = c1x;
+    c[at + 1] = c1y;
+    c[at + 2] = c2x;
+    c[at + 3] = c2y;
+  }
+
+  /** The curve of breakpoint `i`, or undefined. */
+  curveAt(i: number): TempoCurve | undefined {
+    const c = this.curve;
+    if (!c || c[4 * i] !== c[4 * i]) return undefined;
+    return { c1x: c[4 * i]!, c1y: c[4 * i + 1]!, c2x: c[4 * i + 2]!, c2y: c[4 * i + 3]! };
+  }
+
+  private grow(): void {
+    const size = this.time.length * 2;
+    const time = new Float64Array(size);
+    time.set(this.time);
+    this.time = time;
+    const value = new Float64Array(size);
+    value.set(this.value);
+    this.value = value;
+    if (this.curve) {
+      const curve = new Float64Array(size * 4).fill(NaN);
+      curve.set(this.curve);
+      this.curve = curve;
+    }
+  }
 }
 
 /** One AutomationEnvelope of the master/main track. */
 export interface RawEnvelope {
   pointeeId: string | null;
-  events: RawEvent[];
+  events: EventList;
 }
 
 /** The master's Tempo or TimeSignature parameter. */
@@ -19,7 +64,7 @@ export interface RawParam {
   manual: number | undefined;
   targetId: string | undefined;
   /** Live 8/9: events written inside the parameter (ArrangerAutomation). */
-  inline: RawEvent[];
+  inline: EventList;
 }
 
 export interface RawClip {

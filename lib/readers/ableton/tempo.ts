@@ -1,13 +1,13 @@
 /** The master track's tempo: static value and envelope (shared/spec/ableton.md). */
 import type { TempoPoint, Warning } from '../../model';
-import type { RawEvent, RawParam, RawSet } from './raw';
+import { EventList, type RawParam, type RawSet } from './raw';
 
 const MIN_BPM = 20;
 const MAX_BPM = 999;
 
 /** The events automating a parameter: the envelope whose PointeeId is its target (Live 10+), else inline (Live 8/9). */
-export function paramEvents(raw: RawSet, param: RawParam | null): RawEvent[] {
-  if (!param) return [];
+export function paramEvents(raw: RawSet, param: RawParam | null): EventList {
+  if (!param) return new EventList();
   if (param.targetId !== undefined) {
     const env = raw.envelopes.find((e) => e.pointeeId === param.targetId);
     if (env && env.events.length > 0) return env.events;
@@ -21,20 +21,25 @@ export function readTempo(raw: RawSet, warnings: Warning[]): { staticBpm: number
   const events = paramEvents(raw, raw.tempo);
   const points: TempoPoint[] = [];
   let clamped = 0;
-  for (const e of events) {
-    if (!(e.value > 0)) {
+  const { time, value } = events;
+  let firstBpm: number | undefined;
+  for (let i = 0; i < events.length; i++) {
+    const v = value[i]!;
+    if (!(v > 0)) {
       clamped++;
       continue;
     }
-    const bpm = Math.min(MAX_BPM, Math.max(MIN_BPM, e.value));
-    if (bpm !== e.value) clamped++;
-    points.push(e.curve ? { beat: e.time, bpm, curve: clampCurve(e.curve) } : { beat: e.time, bpm });
+    firstBpm ??= v;
+    const bpm = Math.min(MAX_BPM, Math.max(MIN_BPM, v));
+    if (bpm !== v) clamped++;
+    const curve = events.curveAt(i);
+    points.push(curve ? { beat: time[i]!, bpm, curve: clampCurve(curve) } : { beat: time[i]!, bpm });
   }
   if (clamped > 0) warnings.push({ code: 'tempo-out-of-range', message: `${clamped} tempo breakpoint(s) outside ${MIN_BPM}–${MAX_BPM} BPM were clamped or dropped.` });
   points.sort((a, b) => a.beat - b.beat);
   const manual = raw.tempo?.manual;
   // Live 8 writes no Manual: the static tempo is the first event's value.
-  let staticBpm = manual !== undefined && manual > 0 ? manual : (events.find((e) => e.value > 0)?.value ?? 120);
+  let staticBpm = manual !== undefined && manual > 0 ? manual : (firstBpm ?? 120);
   staticBpm = Math.min(MAX_BPM, Math.max(MIN_BPM, staticBpm));
   return { staticBpm, tempo: points.length > 1 ? points : [] };
 }

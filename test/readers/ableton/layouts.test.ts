@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AlsOptions } from '../../helpers/als-builder';
-import { readBuilt } from './helpers';
+import { buildAls } from '../../helpers/als-builder';
+import { read, readBuilt } from './helpers';
 
 const FLOOR = -63072000;
 const ramp: AlsOptions['tempoEvents'] = [
@@ -145,5 +146,21 @@ describe('Ableton layouts, Live 8 to 12', () => {
     expect(p.tempo.map((t) => t.bpm)).toEqual([100, 100, 140]);
     expect(p.loop).toEqual({ startBeat: 2, endBeat: 6, enabled: true });
     expect(p.clips!.map((c) => c.name)).toEqual(['clip']);
+  });
+
+  it('reads breakpoints in place: unreadable times and values are counted, a partial curve is no curve', async () => {
+    const xml = new TextDecoder().decode(buildAls({ live: 11, tempoEvents: [{ beat: FLOOR, bpm: 120 }, { beat: 4, bpm: 130 }, { beat: 8, bpm: 140 }, { beat: 12, bpm: 150 }, { beat: 16, bpm: 160 }] }, { gzip: false }));
+    const edited = xml
+      .replace(/Time="4" Value="130"/, 'Time="four" Value="130"')
+      .replace(/Time="8" Value="140"/, 'Time="8" Value="1e999"')
+      .replace(/Time="12" Value="150"/, 'Time=" 1&#50; " Value="15&#48;" CurveControl1X="0.5" CurveControl1Y="0.5"')
+      .replace(/Time="16" Value="160"/, 'Time="2e12" Value="160"');
+    expect(edited).toContain('Time="four"');
+    const p = await read(new TextEncoder().encode(edited));
+    expect(p.tempo).toEqual([
+      { beat: FLOOR, bpm: 120 },
+      { beat: 12, bpm: 150 },
+    ]);
+    expect(p.warnings.map((w) => w.message)).toEqual(['3 automation breakpoint(s) without a readable time or value were ignored.']);
   });
 });

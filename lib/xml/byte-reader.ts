@@ -2,6 +2,7 @@ import { DawstampsError } from '../errors';
 import type { XmlExtractor } from './extractor';
 
 const encoder = new TextEncoder();
+const NO_BYTES = new Uint8Array(0);
 /** An unread rest longer than this (characters) makes the reader hold pieces back. */
 const HOLD_FROM = 64 * 1024;
 
@@ -15,7 +16,9 @@ export class XmlByteReader {
   /** Bytes of XML seen so far. */
   bytes = 0;
   private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  private carry: Uint8Array = new Uint8Array(0);
+  private carry: Uint8Array = NO_BYTES;
+  /** Where the unread rest and the next piece are joined; reused. */
+  private scratch: Uint8Array = NO_BYTES;
   private first = true;
   /** The extractor's unread rest after the last write (a tag not complete yet). */
   private pending = '';
@@ -49,18 +52,22 @@ export class XmlByteReader {
     const pending = this.pending;
     this.pending = '';
     if (pending.length > 0 || this.carry.length > 0) {
-      const head = pending.length > 0 ? encoder.encode(pending) : new Uint8Array(0);
-      bytes = new Uint8Array(head.length + this.carry.length + chunk.length);
-      bytes.set(head, 0);
-      bytes.set(this.carry, head.length);
-      bytes.set(chunk, head.length + this.carry.length);
+      // the unread rest, an incomplete UTF-8 sequence and the piece, one after the other in a
+      // buffer kept from piece to piece (decoding copies them into the string)
+      const need = pending.length * 3 + this.carry.length + chunk.length;
+      if (this.scratch.length < need) this.scratch = new Uint8Array(Math.max(need, 2 * this.scratch.length));
+      const scratch = this.scratch;
+      const at = pending.length > 0 ? encoder.encodeInto(pending, scratch).written : 0;
+      scratch.set(this.carry, at);
+      scratch.set(chunk, at + this.carry.length);
+      bytes = scratch.subarray(0, at + this.carry.length + chunk.length);
     }
     if (this.first && bytes.length > 0) {
       this.first = false;
       if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
     }
     const cut = completeLength(bytes);
-    this.carry = bytes.slice(cut);
+    this.carry = cut === bytes.length ? NO_BYTES : bytes.slice(cut);
     if (cut > 0) this.extractor.write(this.decoder.decode(bytes.subarray(0, cut)));
     this.pending = this.extractor.takePending();
   }
@@ -73,7 +80,8 @@ export class XmlByteReader {
     const pending = this.pending + this.extractor.takePending();
     this.pending = '';
     const rest = this.carry.length > 0 ? this.decoder.decode(this.carry) : '';
-    this.carry = new Uint8Array(0);
+    this.carry = NO_BYTES;
+    this.scratch = NO_BYTES;
     if (pending.length > 0 || rest.length > 0) this.extractor.write(pending + rest);
     this.extractor.end();
   }

@@ -250,21 +250,30 @@ export class XmlExtractor {
     const tag = this.tag;
     const max = this.limits.maxValueBytes;
     const wantsOpen = rule.wantsOpen;
+    const rules = rule.rules;
+    tag.learnShape();
     for (;;) {
       let lt = this.pos;
-      while (lt < len && isSpace(buf.charCodeAt(lt))) lt++;
-      if (buf.charCodeAt(lt) !== 60 || !buf.startsWith(name, lt + 1)) return;
+      let c = buf.charCodeAt(lt);
+      while (c === 10 || c === 32 || c === 9 || c === 13) c = buf.charCodeAt(++lt);
+      if (c !== 60 || !buf.startsWith(name, lt + 1)) return;
       const at = lt + 1 + name.length;
-      const c = buf.charCodeAt(at);
-      if (!(isSpace(c) || c === 47 || c === 62)) return;
-      if (!tag.read(buf, lt, name, at, max) || !tag.selfClosing) return;
+      if (!tag.readShaped(buf, at, max)) {
+        // written differently (or cut by the end of the text): read it in full, learn its shape
+        c = buf.charCodeAt(at);
+        if (!(isSpace(c) || c === 47 || c === 62)) return;
+        if (!tag.read(buf, lt, name, at, max)) return;
+        tag.learnShape();
+      }
+      if (!tag.selfClosing) return;
       this.pos = tag.end;
       const element = wantsOpen ? { name, attrs: tag.attrs() } : null;
-      for (const r of rule.rules) {
+      for (let k = 0; k < rules.length; k++) {
+        const r = rules[k]!;
         if (r.onOpen) r.onOpen(element!);
         if (r.onTag) r.onTag(tag);
       }
-      for (const r of rule.rules) r.onClose?.(name);
+      for (let k = 0; k < rules.length; k++) rules[k]!.onClose?.(name);
     }
   }
 

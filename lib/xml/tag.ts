@@ -48,7 +48,11 @@ export class TagScanner implements TagView {
   /** Index just past the closing `>`. */
   end = 0;
   private buf = '';
+  private nameAt = 0;
   private count = 0;
+  /** The attributes' name spans are not set when the tag was read by shape: the names are in `shape`. */
+  private shaped = false;
+  private shape: { name: string; prefixes: string[]; names: string[]; tail: string; selfClosing: boolean } | null = null;
   /** name start, name end, value start, value end (between the quotes) per attribute. */
   private spans = new Int32Array(64);
 
@@ -60,6 +64,8 @@ export class TagScanner implements TagView {
     this.buf = buf;
     this.name = name;
     this.count = 0;
+    this.shaped = false;
+    this.nameAt = nameAt;
     const len = buf.length;
     let i = nameAt;
     for (;;) {
@@ -104,11 +110,62 @@ export class TagScanner implements TagView {
     }
   }
 
+  /**
+   * Remembers the text around the attribute values of the tag just read (`read`), so that
+   * `readShaped` can read a sibling written the same way with a few native searches.
+   */
+  learnShape(): void {
+    const s = this.spans;
+    const prefixes: string[] = [];
+    const names: string[] = [];
+    let at = this.nameAt;
+    for (let k = 0; k < this.count; k++) {
+      prefixes.push(this.buf.slice(at, s[4 * k + 2]!));
+      names.push(this.buf.slice(s[4 * k]!, s[4 * k + 1]!));
+      at = s[4 * k + 3]! + 1;
+    }
+    this.shape = { name: this.name, prefixes, names, tail: this.buf.slice(at, this.end), selfClosing: this.selfClosing };
+  }
+
+  /**
+   * Reads the tag at `lt` (name ending at `nameAt`) when it is written exactly like the one whose
+   * shape was learnt: the same text between the values (whitespace, names, `=`, quotes) and
+   * after the last one, so `read` would find the same attributes. False when it is not (or not
+   * complete in `buf`): then `read` it.
+   */
+  readShaped(buf: string, nameAt: number, maxValue: number): boolean {
+    const shape = this.shape;
+    if (!shape) return false;
+    const { prefixes } = shape;
+    let at = nameAt;
+    for (let k = 0; k < prefixes.length; k++) {
+      const prefix = prefixes[k]!;
+      if (!buf.startsWith(prefix, at)) return false;
+      const from = at + prefix.length;
+      const close = buf.indexOf(prefix.charCodeAt(prefix.length - 1) === DQ ? '"' : "'", from);
+      if (close === -1 || close - from > maxValue) return false;
+      const o = 4 * k;
+      if (o + 4 > this.spans.length) return false;
+      this.spans[o + 2] = from;
+      this.spans[o + 3] = close;
+      at = close + 1;
+    }
+    if (!buf.startsWith(shape.tail, at)) return false;
+    this.buf = buf;
+    this.name = shape.name;
+    this.nameAt = nameAt;
+    this.count = prefixes.length;
+    this.shaped = true;
+    this.selfClosing = shape.selfClosing;
+    this.end = at + shape.tail.length;
+    return true;
+  }
+
   /** Every attribute as a null-prototype object, entities decoded (a repeated name: the last wins). */
   attrs(): Record<string, string> {
     const attrs: Record<string, string> = Object.create(null);
     const s = this.spans;
-    for (let k = 0; k < this.count; k++) attrs[this.buf.slice(s[4 * k]!, s[4 * k + 1]!)] = this.valueOf(k);
+    for (let k = 0; k < this.count; k++) attrs[this.shaped ? this.shape!.names[k]! : this.buf.slice(s[4 * k]!, s[4 * k + 1]!)] = this.valueOf(k);
     return attrs;
   }
 
@@ -130,6 +187,7 @@ export class TagScanner implements TagView {
 
   /** The last attribute called `attr`, or -1. */
   private find(attr: string): number {
+    if (this.shaped) return this.shape!.names.lastIndexOf(attr);
     const buf = this.buf;
     const s = this.spans;
     const n = attr.length;

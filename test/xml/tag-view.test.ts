@@ -37,9 +37,14 @@ describe('onTag: start tags read in place', () => {
 
   it('reads a run of same-named siblings the same however the bytes are split', () => {
     const run = Array.from({ length: 40 }, (_, i) => `<F Id="${i}" Time="${i / 4}" Value="${120 + i / 8}" />`).join('\n');
-    const xml = `<R><Events>${run}\n<F Time="99" Value="1"></F><!-- <F Time="-1" Value="-1" /> --><G Time="5" Value="6"/><F Time='7' Value="8"/><FX Time="11" Value="12"/>\t<F\nTime="9" Value="10" /></Events><Other><Events><F Time="-2" Value="-2" /></Events></Other><After/></R>`;
+    const odd = '<F Id="40" Time="50" Value="6" Note="one more &amp; last" /><F Id="41" Time="1>2" Value="7" /><F Id="42" Time="51" Value="8"/><F Id="43" Time="52" Value="9" />' + `<F Time='60' Value='1' Note='x"y' /><F Time='61' Value='2' Note='p"q' /><F Time='62' Value='3' Note='r" />' />` + `<G Note='1' /><G Note='x" />' />`;
+    const xml = `<R><Events>${run}${odd}\n<F Time="99" Value="1"></F><!-- <F Time="-1" Value="-1" /> --><G Time="5" Value="6"/><F Time='7' Value="8"/><FX Time="11" Value="12"/>\t<F\nTime="9" Value="10" /></Events><Other><Events><F Time="-2" Value="-2" /></Events></Other><After/></R>`;
     const whole = extract(xml, events);
-    expect(whole.filter((l) => l.startsWith('F ')).map((l) => l.split(' ')[1])).toEqual([...Array.from({ length: 40 }, (_, i) => String(i / 4)), '99', '7', '9']);
+    expect(whole.filter((l) => l.startsWith('F ')).map((l) => l.split(' ')[1])).toEqual([...Array.from({ length: 40 }, (_, i) => String(i / 4)), '50', 'NaN', '51', '52', '60', '61', '62', '99', '7', '9']);
+    expect(whole).toContain('F 61 2 p"q');
+    expect(whole).toContain('F 62 3 r" />');
+    expect(whole).toContain('G NaN NaN x" />');
+    expect(whole).toContain('F 50 6 one more & last');
     expect(whole).toContain('G 5 6 -');
     expect(whole).toContain('FX 11 12 -');
     expect(whole.at(-1)).toBe('after');

@@ -23,6 +23,8 @@ export function readTempo(raw: RawSet, warnings: Warning[]): { staticBpm: number
   let clamped = 0;
   const { time, value } = events;
   let firstBpm: number | undefined;
+  let sorted = true;
+  let last = -Infinity;
   for (let i = 0; i < events.length; i++) {
     const v = value[i]!;
     if (!(v > 0)) {
@@ -32,11 +34,15 @@ export function readTempo(raw: RawSet, warnings: Warning[]): { staticBpm: number
     firstBpm ??= v;
     const bpm = Math.min(MAX_BPM, Math.max(MIN_BPM, v));
     if (bpm !== v) clamped++;
-    const curve = events.curveAt(i);
-    points.push(curve ? { beat: time[i]!, bpm, curve: clampCurve(curve) } : { beat: time[i]!, bpm });
+    const beat = time[i]!;
+    if (beat < last) sorted = false;
+    last = beat;
+    const curve = events.curve ? events.curveAt(i) : undefined;
+    points.push(curve ? { beat, bpm, curve: clampCurve(curve) } : { beat, bpm });
   }
   if (clamped > 0) warnings.push({ code: 'tempo-out-of-range', message: `${clamped} tempo breakpoint(s) outside ${MIN_BPM}–${MAX_BPM} BPM were clamped or dropped.` });
-  points.sort((a, b) => a.beat - b.beat);
+  // stable: breakpoints at one beat keep their file order (a jump); Live writes them in order
+  if (!sorted) points.sort((a, b) => a.beat - b.beat);
   const manual = raw.tempo?.manual;
   // Live 8 writes no Manual: the static tempo is the first event's value.
   let staticBpm = manual !== undefined && manual > 0 ? manual : (firstBpm ?? 120);

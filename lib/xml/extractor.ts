@@ -228,7 +228,7 @@ export class XmlExtractor {
       else this.push({ name, rule, tree: node, captureRoot: true });
     } else if (selfClosing) {
       for (const r of rule.rules) r.onClose?.(name);
-      if (rule.wantsTag) this.siblings(name, rule);
+      if (rule.wantsTag && top) this.siblings(name, rule);
     } else if (hasChildren(rule)) {
       this.push({ name, rule, tree: null, captureRoot: false });
     } else {

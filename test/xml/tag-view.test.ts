@@ -50,6 +50,12 @@ describe('onTag: start tags read in place', () => {
     expect(whole.at(-1)).toBe('after');
     for (const size of [1, 2, 3, 5, 17, 64]) expect(extract(xml, events, size)).toEqual(whole);
   });
+
+  it('stops at the end of a self-closing root: nothing after it is read', () => {
+    const log: string[] = [];
+    extract('<R Time="1"/><R Time="2"/>', () => [{ path: 'R', onTag: (t) => log.push(t.string('Time') ?? '') }]);
+    expect(log).toEqual(['1']);
+  });
 });
 
 describe('spanNumber', () => {

@@ -1,17 +1,19 @@
 /** Model 2 (timing.md): seconds(b) = ∫₀ᵇ 60 / bpm(x) dx, O(n) build, O(log n) per query. */
-import { curveSeconds, solveU } from './bezier';
+import { CurveSegment, curveSeconds, solveU } from './bezier';
 import { segmentAt, type Envelope } from './envelope';
 import { fillFromAnchor } from './prefix';
-import { curveSegment, segmentBpm } from './segment';
+import { loadCurve, segmentBpm } from './segment';
+
+const scratch = new CurveSegment();
 
 /** Seconds from beat xa to beat xb, both inside segment j (negative when xb < xa). */
 function between(env: Envelope, j: number, xa: number, xb: number): number {
   if (xb < xa) return -between(env, j, xb, xa);
   if (xb === xa) return 0;
-  const curve = curveSegment(env, j);
-  if (curve) {
+  if (loadCurve(env, j, scratch)) {
+    const curve = scratch;
     const span = curve.b1 - curve.b0;
-    return curveSeconds(curve, solveU(curve.curve, (xa - curve.b0) / span), solveU(curve.curve, (xb - curve.b0) / span));
+    return curveSeconds(curve, solveU(curve, (xa - curve.b0) / span), solveU(curve, (xb - curve.b0) / span));
   }
   const v0 = segmentBpm(env, j, xa);
   const r = (segmentBpm(env, j, xb) - v0) / v0;
@@ -27,13 +29,12 @@ function partial(env: Envelope, j: number, x: number): number {
 /** Builds seconds(beat) for the continuous model; negative beats give negative seconds. */
 export function continuousSeconds(env: Envelope): (beat: number) => number {
   const last = env.beats.length - 1;
-  const widths = new Float64Array(last);
-  for (let j = 0; j < last; j++) widths[j] = partial(env, j, env.beats[j + 1]!);
+  const width = (j: number): number => partial(env, j, env.beats[j + 1]!);
   const at = new Float64Array(last + 1); // seconds at each breakpoint beat, 0 at beat 0
   const j0 = segmentAt(env.beats, 0);
-  if (j0 < 0) fillFromAnchor(at, widths, 0, (60 * env.beats[0]!) / env.leftBpm);
-  else if (j0 >= last) fillFromAnchor(at, widths, last, (60 * env.beats[last]!) / env.from[last]!);
-  else fillFromAnchor(at, widths, j0, -partial(env, j0, 0));
+  if (j0 < 0) fillFromAnchor(at, width, 0, (60 * env.beats[0]!) / env.leftBpm);
+  else if (j0 >= last) fillFromAnchor(at, width, last, (60 * env.beats[last]!) / env.from[last]!);
+  else fillFromAnchor(at, width, j0, -partial(env, j0, 0));
 
   return (beat: number): number => {
     const j = segmentAt(env.beats, beat);

@@ -17,9 +17,15 @@ export interface Envelope {
   from: Float64Array;
   /** The value a segment reaches at its end (the first breakpoint at beats[j+1]). */
   to: Float64Array;
-  /** Index into `curves` of segment j's handles, or -1 for a straight ramp. */
+  /**
+   * For a curved segment j, the index in `points` of the breakpoint that starts it and carries
+   * its handles (read when needed, never copied); -1 for a straight ramp.
+   */
   curveOf: Int32Array;
-  curves: TempoCurve[];
+  /** The breakpoints, sorted stably by beat. */
+  points: readonly TempoPoint[];
+  /** The curved segments' indices j, ascending. */
+  curved: Int32Array;
   /** The value before beats[0]. */
   leftBpm: number;
 }
@@ -33,24 +39,17 @@ function check(point: TempoPoint, index: number): void {
   }
 }
 
-function sortedStably(points: readonly TempoPoint[]): readonly TempoPoint[] {
-  for (let i = 1; i < points.length; i++) {
-    if (points[i]!.beat < points[i - 1]!.beat) {
-      return points.map((p, k) => ({ p, k })).sort((a, b) => a.p.beat - b.p.beat || a.k - b.k).map((x) => x.p);
-    }
-  }
-  return points;
-}
-
-/** A straight line in shape: handles on the diagonal (or no change in tempo). */
-function isStraight(c: TempoCurve): boolean {
-  return c.c1x === c.c1y && c.c2x === c.c2y;
+/** The points sorted stably by beat (the array itself when it is sorted already). */
+function sortedStably(points: readonly TempoPoint[], ordered: boolean): readonly TempoPoint[] {
+  if (ordered) return points;
+  return points.map((p, k) => ({ p, k })).sort((a, b) => a.p.beat - b.p.beat || a.k - b.k).map((x) => x.p);
 }
 
 const unit = (v: number): boolean => v >= 0 && v <= 1; // false for NaN
 
-function validCurve(c: TempoCurve): boolean {
-  return unit(c.c1x) && unit(c.c1y) && unit(c.c2x) && unit(c.c2y);
+/** Handles that bend the segment: valid, and off the diagonal (on it the curve is a straight line). */
+function bends(c: TempoCurve): boolean {
+  return unit(c.c1x) && unit(c.c1y) && unit(c.c2x) && unit(c.c2y) && !(c.c1x === c.c1y && c.c2x === c.c2y);
 }
 
 /** Builds the segments; a static tempo when there is at most one breakpoint. O(n). */
@@ -58,34 +57,57 @@ export function buildEnvelope(points: readonly TempoPoint[], staticBpm: number):
   if (points.length <= 1) {
     check({ beat: 0, bpm: staticBpm }, 0);
     const one = new Float64Array([staticBpm]);
-    return { beats: new Float64Array([0]), from: one, to: new Float64Array(0), curveOf: new Int32Array(0), curves: [], leftBpm: staticBpm };
+    return { beats: new Float64Array([0]), from: one, to: new Float64Array(0), curveOf: new Int32Array(0), points: [], curved: new Int32Array(0), leftBpm: staticBpm };
   }
-  for (let i = 0; i < points.length; i++) check(points[i]!, i);
-  const sorted = sortedStably(points);
-  let distinct = 1;
-  for (let i = 1; i < sorted.length; i++) if (sorted[i]!.beat !== sorted[i - 1]!.beat) distinct++;
-  const beats = new Float64Array(distinct);
-  const from = new Float64Array(distinct);
-  const to = new Float64Array(distinct - 1);
-  const curveOf = new Int32Array(distinct - 1).fill(-1);
-  const curves: TempoCurve[] = [];
+  let ordered = true;
+  for (let i = 0; i < points.length; i++) {
+    check(points[i]!, i);
+    if (i > 0 && points[i]!.beat < points[i - 1]!.beat) ordered = false;
+  }
+  const sorted = sortedStably(points, ordered);
+  // one slot per breakpoint; jumps (several at one beat) leave some unused (cut off at the end)
+  const n = sorted.length;
+  const beats = new Float64Array(n);
+  const from = new Float64Array(n);
+  const to = new Float64Array(n - 1);
+  const curveOf = new Int32Array(n - 1);
+  let curved: Int32Array | null = null; // allocated at the first curve: straight envelopes need none
+  let curves = 0;
   let j = 0;
-  beats[0] = sorted[0]!.beat;
-  for (let i = 0; i < sorted.length; i++) {
+  let beat = sorted[0]!.beat;
+  let bpm = sorted[0]!.bpm;
+  beats[0] = beat;
+  for (let i = 1; i < sorted.length; i++) {
     const p = sorted[i]!;
-    if (p.beat !== beats[j]) {
+    if (p.beat !== beat) {
+      // segment j ends here; the breakpoint before this one starts it and carries its handles
       to[j] = p.bpm;
-      const starter = sorted[i - 1]!;
-      if (starter.curve && validCurve(starter.curve) && !isStraight(starter.curve) && starter.bpm !== p.bpm) {
-        curveOf[j] = curves.length;
-        curves.push(starter.curve);
+      const c = sorted[i - 1]!.curve;
+      if (c !== undefined && c !== null && bpm !== p.bpm && bends(c)) {
+        curved ??= new Int32Array(n - 1);
+        curved[curves++] = j;
+        curveOf[j] = i - 1;
+      } else {
+        curveOf[j] = -1;
       }
+      from[j] = bpm;
       j++;
-      beats[j] = p.beat;
+      beat = p.beat;
+      beats[j] = beat;
     }
-    from[j] = p.bpm;
+    bpm = p.bpm;
   }
-  return { beats, from, to, curveOf, curves, leftBpm: sorted[0]!.bpm };
+  from[j] = bpm;
+  const distinct = j + 1;
+  return {
+    beats: distinct === n ? beats : beats.subarray(0, distinct),
+    from: distinct === n ? from : from.subarray(0, distinct),
+    to: distinct === n ? to : to.subarray(0, distinct - 1),
+    curveOf: distinct === n ? curveOf : curveOf.subarray(0, distinct - 1),
+    points: sorted,
+    curved: curved ? curved.subarray(0, curves) : new Int32Array(0),
+    leftBpm: sorted[0]!.bpm,
+  };
 }
 
 /** The last j with beats[j] ≤ x (-1 when x is left of every breakpoint). O(log n). */

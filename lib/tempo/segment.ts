@@ -1,19 +1,21 @@
 /** The BPM inside one envelope segment, straight or curved. */
-import type { CurveSegment } from './bezier';
-import { curveBpm } from './bezier';
+import { CurveSegment, curveBpm } from './bezier';
 import type { Envelope } from './envelope';
 
-/** The curved segment j as a Bezier box, or null when it is a straight ramp. */
-export function curveSegment(env: Envelope, j: number): CurveSegment | null {
-  const index = env.curveOf[j]!;
-  if (index < 0) return null;
-  return { b0: env.beats[j]!, b1: env.beats[j + 1]!, v0: env.from[j]!, v1: env.to[j]!, curve: env.curves[index]! };
+/** Loads segment j into `into` when it is curved (true), else leaves `into` alone (false). */
+export function loadCurve(env: Envelope, j: number, into: CurveSegment): boolean {
+  const at = env.curveOf[j]!;
+  if (at < 0) return false;
+  const c = env.points[at]!.curve!;
+  into.set(env.beats[j]!, env.beats[j + 1]!, env.from[j]!, env.to[j]!, c.c1x, c.c1y, c.c2x, c.c2y);
+  return true;
 }
+
+const scratch = new CurveSegment();
 
 /** The BPM at beat x of segment j (beats[j] ≤ x < beats[j+1]). */
 export function segmentBpm(env: Envelope, j: number, x: number): number {
-  const curve = curveSegment(env, j);
-  if (curve) return curveBpm(curve, x);
+  if (loadCurve(env, j, scratch)) return curveBpm(scratch, x);
   const b0 = env.beats[j]!;
   const v0 = env.from[j]!;
   return v0 + (env.to[j]! - v0) * ((x - b0) / (env.beats[j + 1]! - b0));

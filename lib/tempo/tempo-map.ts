@@ -1,7 +1,7 @@
 /** The tempo map: beats → seconds in either model of shared/spec/timing.md, plus the BPM curve. */
 import type { TempoPoint, TimingModel } from '../model';
 import { continuousSeconds } from './continuous';
-import { buildEnvelope, segmentAt, type Envelope } from './envelope';
+import { buildEnvelope, segmentAt } from './envelope';
 import { envelopeBpm } from './segment';
 import { steppedSeconds } from './stepped';
 
@@ -28,25 +28,11 @@ export interface TempoMap {
   curvedBetween(a: number, b: number): boolean;
 }
 
-function curvedRanges(env: Envelope): { starts: Float64Array; ends: Float64Array } {
-  const starts = new Float64Array(env.curves.length);
-  const ends = new Float64Array(env.curves.length);
-  for (let j = 0; j < env.curveOf.length; j++) {
-    const c = env.curveOf[j]!;
-    if (c >= 0) {
-      starts[c] = env.beats[j]!;
-      ends[c] = env.beats[j + 1]!;
-    }
-  }
-  return { starts, ends };
-}
-
 /** Builds the map in O(n); throws DawstampsError 'corrupt-file' for impossible breakpoints. */
 export function createTempoMap(points: readonly TempoPoint[], options: TempoMapOptions): TempoMap {
   const env = buildEnvelope(points, options.staticBpm);
   const step = options.step;
   const seconds = options.model === 'stepped' ? steppedSeconds(env, step > 0 && Number.isFinite(step) ? step : 0.25) : continuousSeconds(env);
-  const curved = curvedRanges(env);
   let automated = false;
   for (let i = 1; i < points.length && !automated; i++) automated = points[i]!.bpm !== points[0]!.bpm;
   return {
@@ -56,15 +42,16 @@ export function createTempoMap(points: readonly TempoPoint[], options: TempoMapO
     bpmAt: (beat) => envelopeBpm(env, segmentAt(env.beats, beat), beat),
     points: () => (points.length > 1 ? points.map((p): [number, number] => [p.beat, p.bpm]) : [[0, options.staticBpm]]),
     curvedBetween(a, b) {
-      // the first curve ending after a (ends ascend like starts: segments do not overlap)
+      // the first curve ending after a (curves ascend with their segments, which do not overlap)
+      const curves = env.curved;
       let lo = 0;
-      let hi = curved.ends.length;
+      let hi = curves.length;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (curved.ends[mid]! <= a) lo = mid + 1;
+        if (env.beats[curves[mid]! + 1]! <= a) lo = mid + 1;
         else hi = mid;
       }
-      return lo < curved.starts.length && curved.starts[lo]! < b;
+      return lo < curves.length && env.beats[curves[lo]!]! < b;
     },
   };
 }

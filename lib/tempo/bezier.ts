@@ -17,13 +17,14 @@ export class CurveSegment {
   c1y = 0;
   c2x = 0;
   c2y = 0;
-  // the integrand's constants: X′(u) = x0·(1−u)² + x1·u(1−u) + x2·u², BPM(u) = v0 + dv·Y(u)
+  // The integrand's constants: X′(u) = x0·(1−u)² + x1·u(1−u) + x2·u², and the BPM in Bernstein
+  // form (1−u)³·v0 + 3u(1−u)²·p1 + 3u²(1−u)·p2 + u³·v1 with p1, p2 the handles' BPM: a sum of
+  // positive terms, so a BPM falling 999 → 0.5 keeps its digits near the end (v0 + Δv·Y(u) cancels).
   private x0 = 0;
   private x1 = 0;
   private x2 = 0;
-  private y1 = 0;
-  private y2 = 0;
-  private dv = 0;
+  private p1 = 0;
+  private p2 = 0;
 
   set(b0: number, b1: number, v0: number, v1: number, c1x: number, c1y: number, c2x: number, c2y: number): this {
     this.b0 = b0;
@@ -37,9 +38,8 @@ export class CurveSegment {
     this.x0 = 3 * c1x;
     this.x1 = 6 * (c2x - c1x);
     this.x2 = 3 * (1 - c2x);
-    this.y1 = 3 * c1y;
-    this.y2 = 3 * c2y;
-    this.dv = v1 - v0;
+    this.p1 = 3 * (v0 + (v1 - v0) * c1y);
+    this.p2 = 3 * (v0 + (v1 - v0) * c2y);
     return this;
   }
 
@@ -47,7 +47,7 @@ export class CurveSegment {
   integrand(u: number): number {
     const w = 1 - u;
     const uw = u * w;
-    return (this.x0 * w * w + this.x1 * uw + this.x2 * u * u) / (this.v0 + this.dv * (uw * (this.y1 * w + this.y2 * u) + u * u * u));
+    return (this.x0 * w * w + this.x1 * uw + this.x2 * u * u) / (w * w * (w * this.v0 + u * this.p1) + u * u * (w * this.p2 + u * this.v1));
   }
 }
 

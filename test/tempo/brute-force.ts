@@ -95,3 +95,84 @@ export function referenceContinuous(points: readonly TempoPoint[], b: number, pi
   }
   return total;
 }
+
+/** Gauss–Legendre nodes and weights on [-1, 1] (Newton on the Legendre recurrence). */
+function gaussLegendre(n: number): { x: number[]; w: number[] } {
+  const x: number[] = [];
+  const w: number[] = [];
+  for (let i = 1; i <= n; i++) {
+    let z = Math.cos((Math.PI * (i - 0.25)) / (n + 0.5));
+    let dp = 1;
+    for (let it = 0; it < 100; it++) {
+      let p = 1;
+      let prev = 0;
+      for (let j = 1; j <= n; j++) {
+        const older = prev;
+        prev = p;
+        p = ((2 * j - 1) * z * prev - (j - 1) * older) / j;
+      }
+      dp = (n * (z * p - prev)) / (z * z - 1);
+      const step = p / dp;
+      z -= step;
+      if (Math.abs(step) < 1e-17) break;
+    }
+    x.push(z);
+    w.push(2 / ((1 - z * z) * dp * dp));
+  }
+  return { x, w };
+}
+
+const GL20 = gaussLegendre(20);
+
+/** Composite 20-point Gauss–Legendre of f over [a, b] in `panels` equal panels, compensated sum. */
+function compositeGauss(f: (u: number) => number, a: number, b: number, panels: number): number {
+  let sum = 0;
+  let comp = 0;
+  const h = (b - a) / panels;
+  for (let k = 0; k < panels; k++) {
+    const mid = a + (k + 0.5) * h;
+    for (let i = 0; i < 20; i++) {
+      const term = ((GL20.w[i]! * h) / 2) * f(mid + (h / 2) * GL20.x[i]!);
+      const t = sum + term;
+      comp += Math.abs(sum) >= Math.abs(term) ? sum - t + term : term - t + sum;
+      sum = t;
+    }
+  }
+  return sum + comp;
+}
+
+/**
+ * High-precision seconds over one curved segment from beat xa to beat xb (inside it): composite
+ * Gauss–Legendre in the curve parameter u on a mesh graded geometrically towards u = 0 and
+ * u = 1 (where a huge BPM ratio puts a pole of 1/bpm just outside the segment), with `panels`
+ * and then twice as many panels per mesh interval. Above u = ½ the nodes are placed in
+ * w = 1 − u, so that w keeps its digits near the end. The two sums must agree to 1e-14
+ * relative or 1e-18 s (a self-check: the reference has converged); the finer one is returned.
+ */
+export function referenceCurveSeconds(from: TempoPoint & { curve: NonNullable<TempoPoint['curve']> }, to: TempoPoint, xa: number, xb: number, panels = 4): number {
+  const c = from.curve;
+  const span = to.beat - from.beat;
+  const ua = solve(c.c1x, c.c2x, (xa - from.beat) / span);
+  const ub = solve(c.c1x, c.c2x, (xb - from.beat) / span);
+  // the BPM as a Bezier over its four control values: positive terms only, no cancellation
+  const [q0, q1, q2, q3] = [from.bpm, from.bpm + (to.bpm - from.bpm) * c.c1y, from.bpm + (to.bpm - from.bpm) * c.c2y, to.bpm];
+  const integrand = (u: number, w: number): number => {
+    const slope = 3 * (w * w * c.c1x + 2 * u * w * (c.c2x - c.c1x) + u * u * (1 - c.c2x));
+    return (60 * span * slope) / (w * w * w * q0 + 3 * u * w * w * q1 + 3 * u * u * w * q2 + u * u * u * q3);
+  };
+  const cuts = [ua, ub, 0.5];
+  for (let k = 2; k <= 60; k++) cuts.push(2 ** -k, 1 - 2 ** -k);
+  const mesh = [...new Set(cuts.filter((u) => u >= ua && u <= ub))].sort((p, q) => p - q);
+  const total = (perInterval: number): number => {
+    let sum = 0;
+    for (let i = 0; i + 1 < mesh.length; i++) {
+      const [a, b] = [mesh[i]!, mesh[i + 1]!];
+      sum += a >= 0.5 ? compositeGauss((w) => integrand(1 - w, w), 1 - b, 1 - a, perInterval) : compositeGauss((u) => integrand(u, 1 - u), a, b, perInterval);
+    }
+    return sum;
+  };
+  const coarse = total(panels);
+  const fine = total(2 * panels);
+  if (Math.abs(fine - coarse) > 1e-14 * Math.abs(fine) + 1e-18) throw new Error(`reference not converged: ${coarse} vs ${fine}`);
+  return fine;
+}

@@ -11,6 +11,11 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+/** True once the process has ended, by itself (exitCode) or by a signal (signalCode). */
+function exited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
 /** Starts the server with `env` added and waits for its "dawstamps on http://…" line. */
 export async function startServerProcess(env: Record<string, string>, args: string[] = []): Promise<ServerProcess> {
   const port = await freePort();
@@ -22,7 +27,7 @@ export async function startServerProcess(env: Record<string, string>, args: stri
   child.stderr?.on('data', (d) => { out += String(d); });
   const deadline = Date.now() + 20_000;
   while (!out.includes(`:${port}`)) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${out}`);
+    if (exited(child)) throw new Error(`server exited (${child.exitCode ?? child.signalCode}):\n${out}`);
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`server did not start within 20 s:\n${out}`);
@@ -33,7 +38,8 @@ export async function startServerProcess(env: Record<string, string>, args: stri
     url: `http://127.0.0.1:${port}`,
     output: () => out,
     stop: (signal = 'SIGTERM') => new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve(child.exitCode);
+      // already gone (an exit code, or killed by a signal): no 'exit' event will come
+      if (exited(child)) return resolve(child.exitCode);
       child.once('exit', (code) => resolve(code));
       child.kill(signal);
     }),

@@ -53,6 +53,28 @@ export class DawstampsError extends Error {
   }
 }
 
+/** How many characters of a caller's value an error message echoes. */
+export const ECHO_MAX = 60;
+
+/**
+ * A caller's value as it is quoted in an error message: text, cut to `max` characters with an
+ * ellipsis, so that a hostile megabyte-long option does not come back in the error.
+ */
+export function echoValue(value: unknown, max = ECHO_MAX): string {
+  let text: string;
+  try {
+    // a long string is cut before anything else is done with it
+    text = typeof value === 'string' ? value.slice(0, max + 1) : String(value);
+  } catch {
+    return '(a value that cannot be shown)';
+  }
+  if (text.length <= max) return text;
+  let cut = text.slice(0, max - 1);
+  // never end on half of a surrogate pair
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}
+
 /** Messages quote the file (names, tags): one line without control characters, at most 500 characters. */
 function oneSentence(message: string): string {
   const line = message.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');

@@ -1,5 +1,5 @@
 /** What a caller may ask of convert(), and the one parser for the `start` option. */
-import { DawstampsError } from './errors';
+import { DawstampsError, echoValue } from './errors';
 import type { Limits } from './limits';
 import type { TimingOption } from './model';
 import type { Inflate } from './readers/types';
@@ -44,7 +44,7 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 
 function beatFrom(text: string, original: string): StartSpec {
   const beat = NUMBER.test(text.trim()) ? Number(text.trim()) : Number.NaN;
-  if (!(Math.abs(beat) <= MAX_ABS_BEAT)) throw new DawstampsError('invalid-option', `The start "${original}" is not a beat number (within ±${MAX_ABS_BEAT}).`);
+  if (!(Math.abs(beat) <= MAX_ABS_BEAT)) throw new DawstampsError('invalid-option', `The start "${echoValue(original)}" is not a beat number (within ±${MAX_ABS_BEAT}).`);
   return { kind: 'beat', beat };
 }
 
@@ -56,7 +56,7 @@ function beatFrom(text: string, original: string): StartSpec {
 export function parseStart(value: string | number | undefined | null): StartSpec {
   if (value === undefined || value === null) return { kind: 'zero' };
   if (typeof value === 'number') {
-    if (!(Math.abs(value) <= MAX_ABS_BEAT)) throw new DawstampsError('invalid-option', `The start ${value} is not a beat within ±${MAX_ABS_BEAT}.`);
+    if (!(Math.abs(value) <= MAX_ABS_BEAT)) throw new DawstampsError('invalid-option', `The start ${echoValue(value)} is not a beat within ±${MAX_ABS_BEAT}.`);
     return { kind: 'beat', beat: value };
   }
   if (typeof value !== 'string') throw new DawstampsError('invalid-option', 'The start must be a string or a number.');
@@ -71,7 +71,7 @@ export function parseStart(value: string | number | undefined | null): StartSpec
   if (/^#\s*\d+$/.test(trimmed)) {
     const index = Number(trimmed.slice(1).trim());
     if (!Number.isSafeInteger(index) || index < 1) {
-      throw new DawstampsError('invalid-option', `The start "${text}" needs a marker number from 1.`);
+      throw new DawstampsError('invalid-option', `The start "${echoValue(text)}" needs a marker number from 1.`);
     }
     return { kind: 'index', index };
   }
@@ -86,7 +86,7 @@ const ANCHORS: readonly string[] = ['start', 'crossfade-middle'];
 function oneOf(name: string, value: unknown, allowed: readonly string[]): void {
   if (value === undefined) return;
   if (typeof value !== 'string' || !allowed.includes(value)) {
-    throw new DawstampsError('invalid-option', `The ${name} "${String(value)}" is not one of ${allowed.join(', ')}.`);
+    throw new DawstampsError('invalid-option', `The ${name} "${echoValue(value)}" is not one of ${allowed.join(', ')}.`);
   }
 }
 

@@ -1,5 +1,5 @@
 /** The one registry of export formats; every list of formats (CLI, API, page) is derived from it. */
-import { DawstampsError } from '../errors';
+import { DawstampsError, echoValue } from '../errors';
 import type { Result, Warning } from '../model';
 import { audacity } from './audacity';
 import { csv } from './csv';
@@ -82,7 +82,7 @@ export function checkExportOptions(options: ExportOptions): void {
   for (const [key, allowed] of Object.entries(CHOICES)) {
     const value: unknown = options[key as keyof typeof CHOICES];
     if (value !== undefined && !(allowed as readonly unknown[]).includes(value)) {
-      throw new DawstampsError('invalid-option', `The ${key} option must be one of ${allowed.join(', ')}; got "${String(value)}".`);
+      throw new DawstampsError('invalid-option', `The ${key} option must be one of ${allowed.join(', ')}; got "${echoValue(value)}".`);
     }
   }
   for (const key of ['fix', 'cleanNames'] as const) {
@@ -101,7 +101,7 @@ export function checkExportOptions(options: ExportOptions): void {
 export function exportResult(result: Result, format: string, options: ExportOptions = {}): ExportedFile {
   if (!isExportFormat(format)) {
     const known = Object.keys(exporters).join(', ');
-    throw new DawstampsError('invalid-option', `Unknown export format "${format}". Use one of: ${known}.`);
+    throw new DawstampsError('invalid-option', `Unknown export format "${echoValue(format)}". Use one of: ${known}.`);
   }
   checkExportOptions(options);
   const exporter: Exporter = exporters[format];

@@ -1,5 +1,5 @@
 /** Where the clock's zero is (timing.md "Start offset"): resolves a parsed `start` option. */
-import { DawstampsError } from '../errors';
+import { DawstampsError, echoValue } from '../errors';
 import type { Project, ProjectMarker } from '../model';
 import type { StartSpec } from '../options';
 
@@ -42,7 +42,7 @@ export function resolveStart(spec: StartSpec, project: Project, tracklist: reado
     }
     case 'locator': {
       const marker = findByName(spec.name, tracklist, project.markers);
-      if (!marker) throw new DawstampsError('invalid-option', `The start is the marker "${spec.name}", but no marker has that name.`);
+      if (!marker) throw new DawstampsError('invalid-option', `The start is the marker "${echoValue(spec.name)}", but no marker has that name.`);
       return { beat: marker.beat, label: `"${marker.name}"` };
     }
   }

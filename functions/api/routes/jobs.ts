@@ -2,6 +2,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { convert, exportResult, type Result } from '../../../lib/index';
 import { isExportFormat } from '../../../lib/exporters';
+import { echoValue } from '../../../lib/errors';
 import { HttpError } from '../../http-error';
 import { contentDisposition, downloadBaseName, isJobId, type JobService } from '../../jobs';
 import type { AppDeps } from '../deps';
@@ -60,7 +61,7 @@ export function jobRoutes(app: OpenAPIHono, jobs: JobService, deps: AppDeps): vo
   app.openapi(exportJob, (async (c: any) => {
     const { jobId: rawId, format } = c.req.valid('param') as z.infer<typeof FormatParam>;
     const jobId = checkId(rawId);
-    if (!isExportFormat(format)) throw new HttpError(400, 'invalid-option', `Unknown export format "${format}".`);
+    if (!isExportFormat(format)) throw new HttpError(400, 'invalid-option', `Unknown export format "${echoValue(format)}".`);
     const query = c.req.valid('query') as Record<string, string | undefined>;
     const outcome = await jobs.outcome(jobId);
     if (!outcome) {

@@ -1,4 +1,4 @@
-import { DawstampsError } from '../../errors';
+import { DawstampsError, echoValue } from '../../errors';
 import type { ArrangementRef, Warning } from '../../model';
 import type { RawArrangement } from './scan';
 
@@ -23,7 +23,7 @@ export function chooseArrangement(
   const all: ArrangementRef[] = arrangements.map((a, i) => ({ index: a.index, name: names[i] ?? '' }));
   if (arrangements.length === 0) {
     if (option !== undefined && option !== 0 && option !== '0') {
-      throw new DawstampsError('invalid-option', `This FL Studio project has no arrangements (they came with FL Studio 12.9), so arrangement "${option}" cannot be read.`);
+      throw new DawstampsError('invalid-option', `This FL Studio project has no arrangements (they came with FL Studio 12.9), so arrangement "${echoValue(option)}" cannot be read.`);
     }
     return { raw: preamble, refs: null };
   }
@@ -32,7 +32,7 @@ export function chooseArrangement(
     at = findArrangement(all, option);
     if (at < 0) {
       const list = all.map((a) => `${a.index} "${a.name}"`).join(', ');
-      throw new DawstampsError('invalid-option', `The project has no arrangement "${option}". Its arrangements are: ${list}.`);
+      throw new DawstampsError('invalid-option', `The project has no arrangement "${echoValue(option)}". Its arrangements are: ${list}.`);
     }
   } else {
     at = current === null ? -1 : all.findIndex((a) => a.index === current);

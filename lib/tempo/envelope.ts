@@ -15,7 +15,10 @@ export interface Envelope {
   beats: Float64Array;
   /** The value from beats[j] on (right-continuous); from[last] holds to the right. */
   from: Float64Array;
-  /** The value a segment reaches at its end (the first breakpoint at beats[j+1]). */
+  /**
+   * The value a segment reaches at its end (the first breakpoint at beats[j+1]). Without jumps
+   * this is from[j+1], and `to` is a view of `from` (no array of its own).
+   */
   to: Float64Array;
   /**
    * For a curved segment j, the index in `points` of the breakpoint that starts it and carries
@@ -24,8 +27,8 @@ export interface Envelope {
   curveOf: Int32Array;
   /** The breakpoints, sorted stably by beat. */
   points: readonly TempoPoint[];
-  /** The curved segments' indices j, ascending. */
-  curved: Int32Array;
+  /** How many segments are curved. */
+  curves: number;
   /** The value before beats[0]. */
   leftBpm: number;
 }
@@ -57,7 +60,7 @@ export function buildEnvelope(points: readonly TempoPoint[], staticBpm: number):
   if (points.length <= 1) {
     check({ beat: 0, bpm: staticBpm }, 0);
     const one = new Float64Array([staticBpm]);
-    return { beats: new Float64Array([0]), from: one, to: new Float64Array(0), curveOf: new Int32Array(0), points: [], curved: new Int32Array(0), leftBpm: staticBpm };
+    return { beats: new Float64Array([0]), from: one, to: new Float64Array(0), curveOf: new Int32Array(0), points: [], curves: 0, leftBpm: staticBpm };
   }
   let ordered = true;
   for (let i = 0; i < points.length; i++) {
@@ -69,10 +72,9 @@ export function buildEnvelope(points: readonly TempoPoint[], staticBpm: number):
   const n = sorted.length;
   const beats = new Float64Array(n);
   const from = new Float64Array(n);
-  const to = new Float64Array(n - 1);
   const curveOf = new Int32Array(n - 1);
-  let curved: Int32Array | null = null; // allocated at the first curve: straight envelopes need none
   let curves = 0;
+  let jumps = false;
   let j = 0;
   let beat = sorted[0]!.beat;
   let bpm = sorted[0]!.bpm;
@@ -81,12 +83,10 @@ export function buildEnvelope(points: readonly TempoPoint[], staticBpm: number):
     const p = sorted[i]!;
     if (p.beat !== beat) {
       // segment j ends here; the breakpoint before this one starts it and carries its handles
-      to[j] = p.bpm;
       const c = sorted[i - 1]!.curve;
       if (c !== undefined && c !== null && bpm !== p.bpm && bends(c)) {
-        curved ??= new Int32Array(n - 1);
-        curved[curves++] = j;
         curveOf[j] = i - 1;
+        curves++;
       } else {
         curveOf[j] = -1;
       }
@@ -94,20 +94,31 @@ export function buildEnvelope(points: readonly TempoPoint[], staticBpm: number):
       j++;
       beat = p.beat;
       beats[j] = beat;
+    } else {
+      jumps = true;
     }
     bpm = p.bpm;
   }
   from[j] = bpm;
   const distinct = j + 1;
+  const usedFrom = distinct === n ? from : from.subarray(0, distinct);
   return {
     beats: distinct === n ? beats : beats.subarray(0, distinct),
-    from: distinct === n ? from : from.subarray(0, distinct),
-    to: distinct === n ? to : to.subarray(0, distinct - 1),
+    from: usedFrom,
+    to: jumps ? segmentEnds(sorted, distinct) : usedFrom.subarray(1),
     curveOf: distinct === n ? curveOf : curveOf.subarray(0, distinct - 1),
     points: sorted,
-    curved: curved ? curved.subarray(0, curves) : new Int32Array(0),
+    curves,
     leftBpm: sorted[0]!.bpm,
   };
+}
+
+/** `to` of an envelope with jumps: the first breakpoint's value at each distinct beat after the first. */
+function segmentEnds(sorted: readonly TempoPoint[], distinct: number): Float64Array {
+  const to = new Float64Array(distinct - 1);
+  let j = 0;
+  for (let i = 1; i < sorted.length; i++) if (sorted[i]!.beat !== sorted[i - 1]!.beat) to[j++] = sorted[i]!.bpm;
+  return to;
 }
 
 /** The last j with beats[j] ≤ x (-1 when x is left of every breakpoint). O(log n). */

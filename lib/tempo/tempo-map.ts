@@ -42,16 +42,13 @@ export function createTempoMap(points: readonly TempoPoint[], options: TempoMapO
     bpmAt: (beat) => envelopeBpm(env, segmentAt(env.beats, beat), beat),
     points: () => (points.length > 1 ? points.map((p): [number, number] => [p.beat, p.bpm]) : [[0, options.staticBpm]]),
     curvedBetween(a, b) {
-      // the first curve ending after a (curves ascend with their segments, which do not overlap)
-      const curves = env.curved;
-      let lo = 0;
-      let hi = curves.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (env.beats[curves[mid]! + 1]! <= a) lo = mid + 1;
-        else hi = mid;
+      if (env.curves === 0) return false;
+      // the segments that overlap (a, b), in order; a scan (called once per conversion, not per marker)
+      const last = env.curveOf.length - 1;
+      for (let j = Math.max(0, segmentAt(env.beats, a)); j <= last && env.beats[j]! < b; j++) {
+        if (env.curveOf[j]! >= 0 && env.beats[j + 1]! > a) return true;
       }
-      return lo < curves.length && env.beats[curves[lo]!]! < b;
+      return false;
     },
   };
 }

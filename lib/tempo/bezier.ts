@@ -3,9 +3,11 @@
  * space whose handles are normalised to the segment's box (shared/spec/timing.md).
  * X(u) and Y(u) are the normalised beat and bpm along the curve, u in [0, 1].
  *
- * Everything here works on a `CurveSegment` that the caller loads in place (segment.ts), so a
- * tempo map with a million curves allocates nothing per segment.
+ * Everything here works on a `CurveSegment` that the caller loads in place (`load`), so a
+ * tempo map with a million curves allocates nothing per segment. The hot calls are methods, so a
+ * loop over segments makes no cross-module calls.
  */
+import type { Envelope } from './envelope';
 
 /** One curved segment's box and handles; mutable, loaded with `set` (no object per segment). */
 export class CurveSegment {
@@ -41,6 +43,25 @@ export class CurveSegment {
     this.p1 = 3 * (v0 + (v1 - v0) * c1y);
     this.p2 = 3 * (v0 + (v1 - v0) * c2y);
     return this;
+  }
+
+  /** Loads segment j of the envelope when it is curved (true); leaves this alone when it is straight (false). */
+  load(env: Envelope, j: number): boolean {
+    const at = env.curveOf[j]!;
+    if (at < 0) return false;
+    const c = env.points[at]!.curve!;
+    this.set(env.beats[j]!, env.beats[j + 1]!, env.from[j]!, env.to[j]!, c.c1x, c.c1y, c.c2x, c.c2y);
+    return true;
+  }
+
+  /** The parameter u at beat x (see solveU). */
+  uAt(x: number): number {
+    return solveU(this, (x - this.b0) / (this.b1 - this.b0));
+  }
+
+  /** Seconds from parameter ua to ub (see curveSeconds). */
+  seconds(ua: number, ub: number): number {
+    return curveSeconds(this, ua, ub);
   }
 
   /** dX/du divided by the BPM at u: the integrand of seconds over the curve parameter (× 60·Δb). */

@@ -1,8 +1,8 @@
 /** Model 2 (timing.md): seconds(b) = ∫₀ᵇ 60 / bpm(x) dx, O(n) build, O(log n) per query. */
-import { CurveSegment, curveSeconds, solveU } from './bezier';
+import { CurveSegment } from './bezier';
 import { segmentAt, type Envelope } from './envelope';
 import { fillFromAnchor } from './prefix';
-import { loadCurve, segmentBpm } from './segment';
+import { segmentBpm } from './segment';
 
 const scratch = new CurveSegment();
 
@@ -10,11 +10,7 @@ const scratch = new CurveSegment();
 function between(env: Envelope, j: number, xa: number, xb: number): number {
   if (xb < xa) return -between(env, j, xb, xa);
   if (xb === xa) return 0;
-  if (loadCurve(env, j, scratch)) {
-    const curve = scratch;
-    const span = curve.b1 - curve.b0;
-    return curveSeconds(curve, solveU(curve, (xa - curve.b0) / span), solveU(curve, (xb - curve.b0) / span));
-  }
+  if (scratch.load(env, j)) return scratch.seconds(scratch.uAt(xa), scratch.uAt(xb));
   const v0 = segmentBpm(env, j, xa);
   const r = (segmentBpm(env, j, xb) - v0) / v0;
   // 60·Δb/(v − v0)·ln(v/v0), written so that a flat or nearly flat ramp loses nothing.

@@ -2,20 +2,11 @@
 import { CurveSegment, curveBpm } from './bezier';
 import type { Envelope } from './envelope';
 
-/** Loads segment j into `into` when it is curved (true), else leaves `into` alone (false). */
-export function loadCurve(env: Envelope, j: number, into: CurveSegment): boolean {
-  const at = env.curveOf[j]!;
-  if (at < 0) return false;
-  const c = env.points[at]!.curve!;
-  into.set(env.beats[j]!, env.beats[j + 1]!, env.from[j]!, env.to[j]!, c.c1x, c.c1y, c.c2x, c.c2y);
-  return true;
-}
-
 const scratch = new CurveSegment();
 
 /** The BPM at beat x of segment j (beats[j] ≤ x < beats[j+1]). */
 export function segmentBpm(env: Envelope, j: number, x: number): number {
-  if (loadCurve(env, j, scratch)) return curveBpm(scratch, x);
+  if (scratch.load(env, j)) return curveBpm(scratch, x);
   const b0 = env.beats[j]!;
   const v0 = env.from[j]!;
   return v0 + (env.to[j]! - v0) * ((x - b0) / (env.beats[j + 1]! - b0));

@@ -10,7 +10,7 @@ import { curvedCells } from './curved-cells';
 import type { Envelope } from './envelope';
 import { harmonicSum } from './harmonic';
 import { fillFromAnchor } from './prefix';
-import { loadCurve, segmentBpm } from './segment';
+import { segmentBpm } from './segment';
 
 /** A stepped timeline over an envelope with the given grid step (beats). */
 export function steppedSeconds(env: Envelope, step: number): (beat: number) => number {
@@ -38,7 +38,7 @@ export function steppedSeconds(env: Envelope, step: number): (beat: number) => n
   /** Cells k0 .. k1-1 of segment j. */
   const cells = (j: number, k0: number, k1: number): number => {
     if (k1 <= k0) return 0;
-    if (loadCurve(env, j, curve)) return curvedCells(curve, k0, k1 - k0, step);
+    if (curve.load(env, j)) return curvedCells(curve, k0, k1 - k0, step);
     const b0 = env.beats[j]!;
     const span = env.beats[j + 1]! - b0;
     const v0 = env.from[j]!;

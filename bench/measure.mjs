@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // BENCH_NO_GNU_TIME=1 takes the probe path even where GNU time exists (to check it).
@@ -20,16 +20,28 @@ export const rssMethod = existsSync(GNU_TIME) ? 'GNU time (%M; cpu = %U + %S)' :
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 /**
- * Runs `node ...args` once; returns wall time (ms), peak RSS (KB), CPU time (ms), exit status and, when `capture`,
- * stdout (else it goes to /dev/null). Node children only: the probe is a node --require.
+ * A program run as itself rather than as `node FILE`: its shebang (and the V8 flags there) apply,
+ * as when a user types `dawstamps`. Put it first in a runNode/compare argument list.
+ */
+export const direct = (file) => ({ direct: file });
+
+/**
+ * Runs `node ...args` (or, when args[0] is `direct(file)`, that file itself) once; returns wall time
+ * (ms), peak RSS (KB), CPU time (ms), exit status and, when `capture`, stdout (else it goes to
+ * /dev/null). Node children only: the probe is a node --require.
  */
 export function runNode(args, { capture = false, cwd } = {}) {
   const rssFile = join(scratch, 'rss');
   rmSync(rssFile, { force: true });
-  const [cmd, argv] = existsSync(GNU_TIME)
-    ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, process.execPath, ...args]]
-    : [process.execPath, ['--require', PROBE, ...args]];
-  const env = { ...process.env, BENCH_RSS_FILE: rssFile };
+  const self = typeof args[0] === 'object' ? args[0].direct : null;
+  const program = self ? [self, ...args.slice(1)] : [process.execPath, ...args];
+  // the node running the bench is the one a shebang's `env node` finds
+  const env = { ...process.env, BENCH_RSS_FILE: rssFile, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}` };
+  let cmd;
+  let argv;
+  if (GNU_TIME) [cmd, argv] = [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, ...program]];
+  else if (self) [cmd, argv, env.NODE_OPTIONS] = [self, args.slice(1), `--require ${PROBE}`];
+  else [cmd, argv] = [process.execPath, ['--require', PROBE, ...args]];
   const t = performance.now();
   const r = spawnSync(cmd, argv, { cwd, env, stdio: ['ignore', capture ? 'pipe' : 'ignore', 'pipe'], maxBuffer: 1 << 30 });
   const ms = performance.now() - t;

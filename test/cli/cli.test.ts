@@ -1,6 +1,6 @@
 /** The built CLI (dist/cli.js, as `npm install` builds it) end to end, through a child process. */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +58,19 @@ describe('dawstamps FILE', () => {
     const out = await cli(example);
     expect(out.stdout.split('\n')[0]).toMatch(/^0:00:00 /);
     expect(out.stdout.trim().split('\n').pop()).toMatch(/^1:00:20 /);
+  });
+});
+
+describe('the bin run directly (as npm links it)', () => {
+  it('starts through its shebang and prints what `node dist/cli.js` prints', async () => {
+    const shebang = readFileSync(CLI, 'utf8').split('\n', 1)[0];
+    expect(shebang).toBe('#!/usr/bin/env node');
+    // a node directory first on PATH, as npm's bin shims would find it
+    const env = { ...process.env, PATH: `${join(process.execPath, '..')}:${process.env.PATH ?? ''}` };
+    const direct = await run(CLI, [example], { cwd: ROOT, env });
+    const viaNode = await cli(example);
+    expect(direct.stdout).toBe(viaNode.stdout);
+    expect(direct.stdout).toMatch(/^0:00:00 mirvs/);
   });
 });
 

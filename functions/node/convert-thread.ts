@@ -2,8 +2,9 @@
  * convert() in a worker thread with a wall-time limit. A hostile or pathological file cannot
  * hold the worker (or the local server's event loop) past `timeoutMs`: the thread is terminated,
  * the job fails with DawstampsError 'timeout', and the next conversion gets a fresh thread.
- * One long-lived thread serves conversions one at a time: loading the bundle in a thread costs
- * about a second, paid once per process instead of once per file.
+ * One long-lived thread serves conversions one at a time: starting a thread and loading the
+ * converter in it costs tens of milliseconds of CPU (~80 ms to the first reply in the worker
+ * Lambda's bundle), paid once per process instead of once per file.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { convert, DawstampsError, isDawstampsError, type ConvertOptions, type ErrorCode, type Result } from '../../lib/index';

@@ -8,17 +8,12 @@ import type { Reader } from './types';
 /** Every reader dawstamps has, in sniffing order. */
 export const readers: readonly Reader[] = [abletonReader, flstudioReader];
 
-const FLP_MAGIC = [0x46, 0x4c, 0x68, 0x64]; // "FLhd"
-
-/** Picks the reader for these bytes; throws 'empty-file', 'unsupported-format' or 'not-a-project'. */
+/** Picks the reader for these bytes; throws 'empty-file' or 'not-a-project'. */
 export function detectReader(bytes: Uint8Array): Reader {
   if (bytes.length === 0) throw new DawstampsError('empty-file', 'The file is empty (0 bytes).');
   const head = bytes.subarray(0, 4096);
   const reader = readers.find((r) => r.sniff(head));
   if (reader) return reader;
-  if (FLP_MAGIC.every((b, i) => bytes[i] === b)) {
-    throw new DawstampsError('unsupported-format', 'This is an FL Studio project, and FL Studio projects cannot be read yet.');
-  }
   throw new DawstampsError('not-a-project', 'The file is neither an Ableton Live set (.als) nor an FL Studio project (.flp).');
 }
 

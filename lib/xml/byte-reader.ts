@@ -62,7 +62,8 @@ export class XmlByteReader {
       scratch.set(chunk, at + this.carry.length);
       bytes = scratch.subarray(0, at + this.carry.length + chunk.length);
     }
-    if (this.first && bytes.length > 0) {
+    // a BOM split across pieces is an incomplete UTF-8 sequence: carried below until it is whole
+    if (this.first && bytes.length > 0 && !(bytes.length < 3 && bytes[0] === 0xef && (bytes.length < 2 || bytes[1] === 0xbb))) {
       this.first = false;
       if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
     }
@@ -83,7 +84,7 @@ export class XmlByteReader {
     this.carry = NO_BYTES;
     this.scratch = NO_BYTES;
     if (pending.length > 0 || rest.length > 0) this.extractor.write(pending + rest);
-    this.extractor.end();
+    this.extractor.end(this.bytes);
   }
 }
 

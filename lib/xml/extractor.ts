@@ -21,6 +21,16 @@ interface Frame {
 
 /** How many elements one captured subtree may hold. */
 const MAX_CAPTURE_NODES = 10_000;
+/** The next character that is not XML whitespace. */
+const NON_SPACE = /[^ \t\r\n]/g;
+
+/** What an unterminated `until` section is called. */
+const UNTIL_NAMES: Record<string, string> = { '-->': 'in a comment', ']]>': 'in a CDATA section', '?>': 'in a processing instruction' };
+
+/** Anything but whitespace, comments and processing instructions after the root element. */
+function afterEnd(found: string): DawstampsError {
+  return broken(`there is data after the end of the document (“${found.slice(0, 40)}”)`);
+}
 
 function broken(what: string): DawstampsError {
   // `what` quotes the file, which may hold megabyte names, line breaks or control characters: one short line
@@ -41,7 +51,10 @@ export class XmlExtractor {
   private skipRule: RuleNode | null = null;
   private until: { term: string; intoText: boolean } | null = null;
   private captureNodes = 0;
+  /** True once the root element has ended: only whitespace, comments and processing instructions may follow. */
   private done = false;
+  /** True once `end()` is called: no more text is coming. */
+  private ended = false;
   private readonly specials = new SpecialFinder();
   private readonly tag = new TagScanner();
   private readonly nextSpecial = (from: number): number => this.specials.next(from);
@@ -56,7 +69,6 @@ export class XmlExtractor {
    * than a concatenation).
    */
   write(text: string): void {
-    if (this.done) return;
     this.buf = this.pos < this.buf.length ? this.buf.slice(this.pos) + text : text;
     this.pos = 0;
     this.specials.reset(this.buf);
@@ -74,22 +86,67 @@ export class XmlExtractor {
     return rest;
   }
 
-  /** Ends the document; throws 'corrupt-file' when it stopped early. */
-  end(): void {
-    if (this.done) return;
-    if (this.rootName === null) throw broken('no root element');
+  /**
+   * Ends the document; throws 'corrupt-file' when the text stopped before it did (the root element,
+   * a tag, a comment, a CDATA section or a processing instruction still open). `length` (the XML's
+   * length in bytes, when the caller counts them) goes into the message.
+   */
+  end(length?: number): void {
+    this.ended = true;
+    if (this.done) {
+      this.run(); // what the epilogue left for more text (a short `<?…`) is decided now
+      if (!this.until) return;
+    }
+    const rest = this.pos < this.buf.length ? this.buf.slice(this.pos) : '';
+    const at = length === undefined ? '' : `after ${length} bytes, `;
     const open = this.skip?.name ?? this.frames.at(-1)?.name ?? this.rootName;
-    throw broken(`the document ends early, inside <${open}>`);
+    const inside = open === null ? (this.done ? 'after the root element' : 'before the root element') : this.done ? `after </${open}>` : `inside <${open}>`;
+    let where = inside;
+    if (this.until) where = `${UNTIL_NAMES[this.until.term] ?? 'a section'} ${inside}`;
+    else if (rest.startsWith('<')) where = `in the tag “${rest.slice(0, 40)}” ${inside}`;
+    else if (this.rootName === null) where = 'before any element';
+    throw broken(`it ends before the document does (${at}${where})`);
   }
 
   private run(): void {
-    while (!this.done) {
+    for (;;) {
       if (this.until) {
         if (!this.runUntil()) return;
       } else if (this.skip) {
         if (!this.runSkip(this.skip)) return;
+      } else if (this.done) {
+        if (!this.epilogue()) return;
       } else if (!this.walk()) return;
     }
+  }
+
+  /**
+   * After the root element: whitespace, comments and processing instructions, nothing else (a
+   * second document, or junk, is an error, not ignored). Reads no further than it must.
+   */
+  private epilogue(): boolean {
+    const buf = this.buf;
+    NON_SPACE.lastIndex = this.pos;
+    const m = NON_SPACE.exec(buf);
+    if (m === null) {
+      this.pos = buf.length;
+      return false;
+    }
+    const p = m.index;
+    this.pos = p;
+    const rest = buf.length - p;
+    if (buf.charCodeAt(p) === 60) {
+      if (buf.charCodeAt(p + 1) === 63) {
+        // `<?xml` would start a second document (the name is reserved for the declaration)
+        if (rest < 6 && !this.ended) return false;
+        if (!/^<\?xml[\s?]/i.test(buf.slice(p, p + 6))) return this.enterUntil('?>', false, p + 2);
+      } else if (buf.startsWith('<!--', p)) {
+        return this.enterUntil('-->', false, p + 4);
+      } else if (rest < 4 && !this.ended && '<!--'.startsWith(buf.slice(p))) {
+        return false;
+      }
+    }
+    throw afterEnd(buf.slice(p, p + 40));
   }
 
   private runSkip(skip: SkipState): boolean {
@@ -149,12 +206,20 @@ export class XmlExtractor {
 
   private text(from: number, to: number): void {
     const top = this.frames.at(-1);
-    if (!top?.tree || from >= to) return;
+    if (top === undefined) return this.prolog(from, to);
+    if (!top.tree || from >= to) return;
     const node = top.tree;
     node.text += this.buf.slice(from, to);
     if (node.text.length > this.limits.maxValueBytes) {
       throw new DawstampsError('value-too-long', `The text of <${node.name.slice(0, 60)}> is longer than ${this.limits.maxValueBytes} bytes.`);
     }
+  }
+
+  /** Text before the root element: whitespace only. */
+  private prolog(from: number, to: number): void {
+    NON_SPACE.lastIndex = from;
+    const m = NON_SPACE.exec(this.buf);
+    if (m !== null && m.index < to) throw broken(`text before the root element: “${this.buf.slice(m.index, Math.min(to, m.index + 40))}”`);
   }
 
   /** A comment, CDATA section or processing instruction at `pos`; DOCTYPE and entities are refused. */
@@ -163,7 +228,10 @@ export class XmlExtractor {
     const p = this.pos;
     if (buf.charCodeAt(p + 1) === 63) return this.enterUntil('?>', false, p + 2);
     if (buf.startsWith('<!--', p)) return this.enterUntil('-->', false, p + 4);
-    if (buf.startsWith('<![CDATA[', p)) return this.enterUntil(']]>', this.skip === null, p + 9);
+    if (buf.startsWith('<![CDATA[', p)) {
+      if (this.frames.length === 0 && this.skip === null) throw broken('a CDATA section before the root element');
+      return this.enterUntil(']]>', this.skip === null, p + 9);
+    }
     const rest = buf.slice(p, p + 12);
     if (rest.length < 12 && ('<!--'.startsWith(rest) || '<![CDATA['.startsWith(rest) || /^<![A-Za-z]*$/.test(rest))) return false;
     const word = /^<!([A-Za-z]*)/.exec(rest)?.[1] ?? '';

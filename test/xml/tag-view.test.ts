@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TagView, XmlRule } from '../../lib/xml';
 import { spanNumber } from '../../lib/xml/tag';
-import { extract } from './helpers';
+import { codeOf, extract } from './helpers';
 
 /** Logs each event's Time and Value as read in place, plus what else the view answers. */
 const events = (log: string[]): XmlRule[] => [
@@ -51,9 +51,9 @@ describe('onTag: start tags read in place', () => {
     for (const size of [1, 2, 3, 5, 17, 64]) expect(extract(xml, events, size)).toEqual(whole);
   });
 
-  it('stops at the end of a self-closing root: nothing after it is read', () => {
+  it('stops at the end of a self-closing root: what follows is not read as a sibling, and is an error', () => {
     const log: string[] = [];
-    extract('<R Time="1"/><R Time="2"/>', () => [{ path: 'R', onTag: (t) => log.push(t.string('Time') ?? '') }]);
+    expect(codeOf(() => extract('<R Time="1"/><R Time="2"/>', () => [{ path: 'R', onTag: (t) => log.push(t.string('Time') ?? '') }]))).toBe('corrupt-file');
     expect(log).toEqual(['1']);
   });
 });

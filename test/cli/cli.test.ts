@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { convert } from '../../lib';
 import { bigSetOptions, buildAls } from '../helpers/als-builder';
@@ -135,6 +136,38 @@ describe('failures', () => {
     expect(help.code).toBe(0);
     for (const id of ['text', 'youtube', 'cue', 'csv', 'json', 'audacity', 'webvtt', 'ffmetadata', 'podcast', 'mixcloud']) expect(help.stdout).toContain(`    ${id}`);
     expect((await cli('--version')).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+describe('sets cut short or followed by more (plain XML and gzip, read whole and streamed)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dawstamps-cli-'));
+  const write = (name: string, bytes: Uint8Array): string => {
+    const path = join(dir, name);
+    writeFileSync(path, bytes);
+    return path;
+  };
+  const small = gunzipSync(readFileSync(automation));
+  const big = gunzipSync(readFileSync(`${FIXTURES}ableton/live9-automation.als`));
+
+  it('a truncated plain-XML .als exits 2 with corrupt-file and the sentence, small (read whole) or over 1 MB (streamed)', async () => {
+    const cut = small.length - 40;
+    const file = write('cut.als', small.subarray(0, cut));
+    const out = await cli(file, automation);
+    expect(out.code).toBe(2);
+    expect(out.stderr.trim().split('\n')).toEqual([`dawstamps: ${file}: corrupt-file: The XML is broken: it ends before the document does (after ${cut} bytes, inside <ViewStates>).`]);
+    expect(out.stdout).toContain('00:08 E');
+    expect(big.length).toBeGreaterThan(1024 * 1024);
+    const bigCut = write('big-cut.als', big.subarray(0, big.length >> 1));
+    const streamed = await cli(bigCut);
+    expect([streamed.code, streamed.stdout]).toEqual([2, '']);
+    expect(streamed.stderr).toMatch(/^dawstamps: .*big-cut\.als: corrupt-file: The XML is broken: it ends before the document does \(after \d+ bytes, .*\)\.\n$/);
+  });
+
+  it('two sets in one file are corrupt-file; gzipped text is not-a-project', async () => {
+    const twice = await cli(write('twice.als', gzipSync(Buffer.concat([small, small]))));
+    expect([twice.code, twice.stderr]).toEqual([2, expect.stringContaining(': corrupt-file: The XML is broken: there is data after the end of the document (“<?xml ')]);
+    const text = await cli(write('text.als', gzipSync('not a set')));
+    expect([text.code, text.stderr]).toEqual([2, expect.stringContaining(': not-a-project: The file is gzip-compressed, but what it holds is not XML, so it is not an Ableton Live set.')]);
   });
 });
 

@@ -10,6 +10,7 @@ import { collectRules, emptyRawSet } from './collect';
 import { readLocators } from './locators';
 import { readMeter } from './meter';
 import type { RawSet } from './raw';
+import { startsLikeXml } from './sniff';
 import { readTempo } from './tempo';
 import { autoTiming, readVersion } from './version';
 
@@ -33,7 +34,9 @@ export async function scanSet(input: Uint8Array | ByteSource, options: ReadOptio
     for (let at = 0; at < bytes.length; at += PLAIN_CHUNK) sink.write(bytes.subarray(at, at + PLAIN_CHUNK));
   };
   if (head[0] === 0x1f && head[1] === 0x8b) {
-    await (options.inflate ?? pakoInflate)(input, (chunk) => sink.write(chunk));
+    const content = xmlInside(sink);
+    await (options.inflate ?? pakoInflate)(input, content.write);
+    content.end();
   } else if (input instanceof Uint8Array) {
     plain(input);
   } else {
@@ -46,6 +49,43 @@ export async function scanSet(input: Uint8Array | ByteSource, options: ReadOptio
   raw.rootName = extractor.rootName;
   raw.rootAttrs = extractor.rootAttrs ?? {};
   return raw;
+}
+
+/**
+ * Passes a gzip's content on once its first bytes look like XML. Any gzip sniffs as a Live set, so
+ * gzipped text or random bytes (an intact gzip around something else) are 'not-a-project' here,
+ * before the XML reader would call them broken ('corrupt-file' stays for damaged gzip or XML).
+ */
+function xmlInside(sink: XmlByteReader): { write: (chunk: Uint8Array) => void; end: () => void } {
+  let head: Uint8Array | null = new Uint8Array(0);
+  const notXml = (what: string): DawstampsError =>
+    new DawstampsError('not-a-project', `The file is gzip-compressed, but ${what}, so it is not an Ableton Live set.`);
+  return {
+    write(chunk) {
+      if (head === null) return sink.write(chunk);
+      const seen = head.length === 0 ? chunk : joined(head, chunk);
+      const verdict = startsLikeXml(seen);
+      if (verdict === false) throw notXml('what it holds is not XML');
+      if (verdict === undefined) {
+        head = seen.slice(); // whitespace or a lone `<` so far: under 4 KB, and the inflater may reuse its buffer
+        return;
+      }
+      head = null;
+      sink.write(seen);
+    },
+    end() {
+      if (head === null) return;
+      if (head.every((b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0xef || b === 0xbb || b === 0xbf)) throw notXml('it holds no XML');
+      sink.write(head); // a lone `<` at the end: the XML reader says where it broke off
+    },
+  };
+}
+
+function joined(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 /** Turns the collected pieces into the Project every DAW shares. */

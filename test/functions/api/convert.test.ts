@@ -1,3 +1,4 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectedMarkers, fixture, markersMatch } from '../../helpers/functions/fixtures';
 import { localHarness, type LocalHarness } from '../../helpers/functions/local-app';
@@ -44,13 +45,19 @@ describe('POST /v1/convert', () => {
     expect(body.error.message).toContain('/v1/jobs');
   });
 
+  const set = gunzipSync(fixture('ableton/automation.als'));
   it.each([
-    ['an empty body', new Uint8Array(0), 422, 'empty-file'],
-    ['junk', fixture('ableton/junk.als'), 422, 'not-a-project'],
-  ])('answers %s with a typed error', async (_, body, status, code) => {
-    const res = await post('', body);
+    ['an empty body', new Uint8Array(0), 422, 'empty-file', 'The file is empty'],
+    ['junk', fixture('ableton/junk.als'), 422, 'not-a-project', 'neither an Ableton Live set'],
+    ['a plain-XML set cut short', set.subarray(0, 20_000), 422, 'corrupt-file', 'The XML is broken: it ends before the document does (after 20000 bytes, '],
+    ['two sets in one gzip', gzipSync(Buffer.concat([set, set])), 422, 'corrupt-file', 'The XML is broken: there is data after the end of the document'],
+    ['gzipped text', gzipSync('not a set'), 422, 'not-a-project', 'The file is gzip-compressed, but what it holds is not XML'],
+  ])('answers %s with a typed error', async (_, body, status, code, message) => {
+    const res = await post('', new Uint8Array(body));
     expect(res.status).toBe(status);
-    expect(((await res.json()) as any).error.code).toBe(code);
+    const error = ((await res.json()) as any).error;
+    expect(error.code).toBe(code);
+    expect(error.message).toContain(message);
   });
 
   it('answers 400 for bad option values and unknown formats', async () => {

@@ -116,7 +116,7 @@ describe('generated hostile documents', () => {
     expect(await tally.run('flp as .als', flp, { fileName: 'mix.als' })).toBe('ok');
     expect(await tally.run('als as .flp', als, { fileName: 'mix.flp' })).toBe('ok');
     expect(await tally.run('plain xml as .flp', enc.encode(HEAD + TAIL), { fileName: 'x.flp' })).toBe('ok');
-    expect(['not-a-project', 'corrupt-file']).toContain(await tally.run('gzipped flp', gzip(flp), { fileName: 'x.als' }));
+    expect(await tally.run('gzipped flp', gzip(flp), { fileName: 'x.als' })).toBe('not-a-project'); // the gzip is fine, its content is no XML
     tally.finish(4);
   }, FUZZ_TIMEOUT);
 
@@ -138,7 +138,11 @@ describe('generated hostile documents', () => {
       ['4096 spaces then <?xml', enc.encode(' '.repeat(4096) + '<?xml version="1.0"?><Ableton/>')],
       ['1 MB of zeros', new Uint8Array(1 << 20)],
     ];
-    for (const [label, bytes] of fixed) await tally.run(label, bytes);
+    for (const [label, bytes] of fixed) {
+      const outcome = await tally.run(label, bytes);
+      // an intact gzip around something that is not XML: not a project (a damaged gzip: corrupt-file)
+      if (label.startsWith('gzip of')) expect(outcome, label).toBe('not-a-project');
+    }
     const heads = [new Uint8Array(0), Uint8Array.of(0x1f, 0x8b), Uint8Array.of(0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3), enc.encode('FLhd'), enc.encode('<?xml '), enc.encode('FLhd\x06\x00\x00\x00\x00\x00\x01\x00\x60\x00FLdt')];
     const n = casesFor(0.03, 60);
     for (let k = 0; k < n; k++) {

@@ -8,6 +8,11 @@ import { runCli } from './run';
 
 /** Below this, one synchronous gunzip beats starting zlib's worker-thread stream (start-up time). */
 const SMALL_GZIP = 1024 * 1024;
+/**
+ * A small gzip inflated whole may hold at most this much (a set's XML is ~5–10× its gzip); more
+ * (a bomb, or a set with a long tail) is streamed instead, so memory stays bounded.
+ */
+const SMALL_GZIP_OUTPUT = 64 * 1024 * 1024;
 /** Files up to this size are read whole; larger ones (and pipes) are streamed, never whole in memory. */
 const SMALL_FILE = 1024 * 1024;
 /** Piece size of a streamed file. */
@@ -17,9 +22,10 @@ const inflate: Inflate = (gzip, onChunk) => {
   if (!(gzip instanceof Uint8Array) || gzip.byteLength > SMALL_GZIP) return zlibInflate(gzip, onChunk);
   let xml: Uint8Array;
   try {
-    xml = gunzipSync(gzip);
+    xml = gunzipSync(gzip, { maxOutputLength: SMALL_GZIP_OUTPUT });
   } catch {
-    // the streaming inflater words damaged input the way the rest of dawstamps does
+    // the streaming inflater words damaged input the way the rest of dawstamps does (and streams
+    // what inflates to more than SMALL_GZIP_OUTPUT)
     return zlibInflate(gzip, onChunk);
   }
   onChunk(xml);

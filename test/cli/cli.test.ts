@@ -163,6 +163,16 @@ describe('sets cut short or followed by more (plain XML and gzip, read whole and
     expect(streamed.stderr).toMatch(/^dawstamps: .*big-cut\.als: corrupt-file: The XML is broken: it ends before the document does \(after \d+ bytes, .*\)\.\n$/);
   });
 
+  it('a small gzip that inflates past what is inflated whole (64 MB) is streamed: whitespace after the set reads, junk after it does not', async () => {
+    const tail = Buffer.alloc(70 * 1024 * 1024, 32);
+    const spaced = gzipSync(Buffer.concat([small, tail]), { level: 1 });
+    expect(spaced.length).toBeLessThan(1024 * 1024);
+    const out = await cli(write('spaced.als', spaced));
+    expect([out.code, out.stderr, out.stdout]).toEqual([0, '', '00:00 A\n00:04 B\n00:05 D\n00:06 C\n00:07 Z\n00:08 E\n']);
+    const junk = await cli(write('spaced-junk.als', gzipSync(Buffer.concat([small, tail, Buffer.from('x')]), { level: 1 })));
+    expect([junk.code, junk.stderr]).toEqual([2, expect.stringContaining(': corrupt-file: The XML is broken: there is data after the end of the document (“x”).')]);
+  });
+
   it('two sets in one file are corrupt-file; gzipped text is not-a-project', async () => {
     const twice = await cli(write('twice.als', gzipSync(Buffer.concat([small, small]))));
     expect([twice.code, twice.stderr]).toEqual([2, expect.stringContaining(': corrupt-file: The XML is broken: there is data after the end of the document (“<?xml ')]);

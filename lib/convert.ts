@@ -80,6 +80,24 @@ function chooseTiming(project: Project, option: ConvertOptions['timing']): { mod
   return { model: option, reason: `Forced by the timing option (auto would be ${auto.model}: ${auto.reason}).` };
 }
 
+/**
+ * `result.tempo`, whose `points` are made on first read and then kept: a set may hold 100,000
+ * breakpoints, and the text exports never read them (the CLI's start-up time, issue 7). The
+ * property is enumerable and assignable, so it serialises, compares, spreads and clones like
+ * a plain one.
+ */
+function tempoOf(map: TempoMap): Result['tempo'] {
+  let points: Array<[number, number]> | undefined;
+  const tempo = { initialBpm: map.bpmAt(0), automated: map.automated } as Result['tempo'];
+  Object.defineProperty(tempo, 'points', {
+    enumerable: true,
+    configurable: true,
+    get: () => (points ??= map.points()),
+    set: (value: Array<[number, number]>) => void (points = value),
+  });
+  return tempo;
+}
+
 /** Builds the result from a project that a reader has read (every surface's shape). */
 export function projectToResult(project: Project, options: ConvertOptions = {}): Result {
   checkOptions(options);
@@ -123,7 +141,7 @@ export function projectToResult(project: Project, options: ConvertOptions = {}):
   const result: Result = {
     source: { daw: project.daw, version: project.version, file: options.fileName ?? null },
     timing: { model: timing.model, step: timing.model === 'stepped' ? project.tempoStep : null, reason: timing.reason },
-    tempo: { initialBpm: map.bpmAt(0), automated: map.automated, points: map.points() },
+    tempo: tempoOf(map),
     start,
     markerSource: tracklist.source,
     markers,

@@ -102,7 +102,7 @@ function tempoOf(map: TempoMap): Result['tempo'] {
 export function projectToResult(project: Project, options: ConvertOptions = {}): Result {
   checkOptions(options);
   const timing = chooseTiming(project, options.timing);
-  const map = createTempoMap(project.tempo, { staticBpm: project.staticBpm, model: timing.model, step: project.tempoStep });
+  const map = createTempoMap(project.tempoColumns ?? project.tempo, { staticBpm: project.staticBpm, model: timing.model, step: project.tempoStep });
   const meter = createMeterMap(project.meter, project.meterChanges);
   const tracklist = pickTracklist(project, options, (beat) => map.seconds(beat));
   const start = resolveStart(parseStart(options.start), project, tracklist.entries);

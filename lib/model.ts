@@ -1,4 +1,5 @@
 /** Plain data shared by the readers, the tempo map, convert() and the exporters. */
+import type { TempoColumns } from './tempo/columns';
 
 export type Daw = 'ableton' | 'flstudio';
 export type TimingModel = 'stepped' | 'continuous';
@@ -90,6 +91,12 @@ export interface Project {
   staticBpm: number;
   /** The tempo envelope, sorted stably by beat; empty when the tempo is static. */
   tempo: TempoPoint[];
+  /**
+   * The same envelope as columns, from a reader that has it so (Ableton): convert() builds the
+   * tempo map from these, with no object per breakpoint. Reading or setting `tempo` drops them,
+   * so that edits to `tempo` count.
+   */
+  tempoColumns?: TempoColumns;
   /** Step of the stepped model in beats (Ableton 1/4, FL Studio 1/128). */
   tempoStep: number;
   /** What `timing: "auto"` means for this file, and why. */

@@ -49,8 +49,8 @@ export class CurveSegment {
   load(env: Envelope, j: number): boolean {
     const at = env.curveOf[j]!;
     if (at < 0) return false;
-    const c = env.points[at]!.curve!;
-    this.set(env.beats[j]!, env.beats[j + 1]!, env.from[j]!, env.to[j]!, c.c1x, c.c1y, c.c2x, c.c2y);
+    const c = env.points.curve!;
+    this.set(env.beats[j]!, env.beats[j + 1]!, env.from[j]!, env.to[j]!, c[4 * at]!, c[4 * at + 1]!, c[4 * at + 2]!, c[4 * at + 3]!);
     return true;
   }
 

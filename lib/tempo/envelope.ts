@@ -4,7 +4,7 @@
  * the last breakpoint's (right-continuous); the BPM holds before the first and after the last.
  */
 import { DawstampsError } from '../errors';
-import type { TempoCurve, TempoPoint } from '../model';
+import { TempoColumns } from './columns';
 
 /** Beats further out than this are not arrangement positions (Live's far-left point is -6.3e7). */
 export const MAX_ABS_BEAT = 1e12;
@@ -26,65 +26,90 @@ export interface Envelope {
    */
   curveOf: Int32Array;
   /** The breakpoints, sorted stably by beat. */
-  points: readonly TempoPoint[];
+  points: TempoColumns;
   /** How many segments are curved. */
   curves: number;
   /** The value before beats[0]. */
   leftBpm: number;
 }
 
-function check(point: TempoPoint, index: number): void {
-  if (!Number.isFinite(point.beat) || Math.abs(point.beat) > MAX_ABS_BEAT) {
-    throw new DawstampsError('corrupt-file', `Tempo breakpoint ${index + 1} lies at beat ${point.beat}, outside any arrangement.`);
+function check(beat: number, bpm: number, index: number): void {
+  if (!Number.isFinite(beat) || Math.abs(beat) > MAX_ABS_BEAT) {
+    throw new DawstampsError('corrupt-file', `Tempo breakpoint ${index + 1} lies at beat ${beat}, outside any arrangement.`);
   }
-  if (!Number.isFinite(point.bpm) || point.bpm <= 0) {
-    throw new DawstampsError('corrupt-file', `Tempo breakpoint ${index + 1} has the tempo ${point.bpm} BPM.`);
+  if (!Number.isFinite(bpm) || bpm <= 0) {
+    throw new DawstampsError('corrupt-file', `Tempo breakpoint ${index + 1} has the tempo ${bpm} BPM.`);
   }
 }
 
-/** The points sorted stably by beat (the array itself when it is sorted already). */
-function sortedStably(points: readonly TempoPoint[], ordered: boolean): readonly TempoPoint[] {
+/** The columns sorted stably by beat (the columns themselves when they are sorted already). */
+function sortedStably(points: TempoColumns, ordered: boolean): TempoColumns {
   if (ordered) return points;
-  return points.map((p, k) => ({ p, k })).sort((a, b) => a.p.beat - b.p.beat || a.k - b.k).map((x) => x.p);
+  const order = Array.from({ length: points.length }, (_, k) => k).sort((a, b) => points.beat[a]! - points.beat[b]! || a - b);
+  const beat = new Float64Array(order.length);
+  const bpm = new Float64Array(order.length);
+  const curve = points.curve ? new Float64Array(4 * order.length) : null;
+  for (let i = 0; i < order.length; i++) {
+    const k = order[i]!;
+    beat[i] = points.beat[k]!;
+    bpm[i] = points.bpm[k]!;
+    if (curve) curve.set(points.curve!.subarray(4 * k, 4 * k + 4), 4 * i);
+  }
+  return new TempoColumns(order.length, beat, bpm, curve);
 }
 
 const unit = (v: number): boolean => v >= 0 && v <= 1; // false for NaN
 
-/** Handles that bend the segment: valid, and off the diagonal (on it the curve is a straight line). */
-function bends(c: TempoCurve): boolean {
-  return unit(c.c1x) && unit(c.c1y) && unit(c.c2x) && unit(c.c2y) && !(c.c1x === c.c1y && c.c2x === c.c2y);
+/** Handles that bend the segment: valid, and off the diagonal (on it the curve is a straight line). NaN (no curve) does not. */
+function bends(c: Float64Array, at: number): boolean {
+  const c1x = c[at]!;
+  const c1y = c[at + 1]!;
+  const c2x = c[at + 2]!;
+  const c2y = c[at + 3]!;
+  return unit(c1x) && unit(c1y) && unit(c2x) && unit(c2y) && !(c1x === c1y && c2x === c2y);
 }
 
 /** Builds the segments; a static tempo when there is at most one breakpoint. O(n). */
-export function buildEnvelope(points: readonly TempoPoint[], staticBpm: number): Envelope {
-  if (points.length <= 1) {
-    check({ beat: 0, bpm: staticBpm }, 0);
+export function buildEnvelope(points: TempoColumns, staticBpm: number): Envelope {
+  const n = points.length;
+  if (n <= 1) {
+    check(0, staticBpm, 0);
     const one = new Float64Array([staticBpm]);
-    return { beats: new Float64Array([0]), from: one, to: new Float64Array(0), curveOf: new Int32Array(0), points: [], curves: 0, leftBpm: staticBpm };
+    return { beats: new Float64Array([0]), from: one, to: new Float64Array(0), curveOf: new Int32Array(0), points: new TempoColumns(0, new Float64Array(0), new Float64Array(0), null), curves: 0, leftBpm: staticBpm };
   }
   let ordered = true;
-  for (let i = 0; i < points.length; i++) {
-    check(points[i]!, i);
-    if (i > 0 && points[i]!.beat < points[i - 1]!.beat) ordered = false;
+  {
+    const beatOf = points.beat;
+    const bpmOf = points.bpm;
+    let prev = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const b = beatOf[i]!;
+      const v = bpmOf[i]!;
+      // the checks inline (the usual case, in the interpreter: one call per breakpoint is measurable)
+      if (!(b - b === 0 && b <= MAX_ABS_BEAT && b >= -MAX_ABS_BEAT && v - v === 0 && v > 0)) check(b, v, i);
+      if (b < prev) ordered = false;
+      prev = b;
+    }
   }
   const sorted = sortedStably(points, ordered);
+  const sortedBeat = sorted.beat;
+  const sortedBpm = sorted.bpm;
+  const handles = sorted.curve;
   // one slot per breakpoint; jumps (several at one beat) leave some unused (cut off at the end)
-  const n = sorted.length;
   const beats = new Float64Array(n);
   const from = new Float64Array(n);
   const curveOf = new Int32Array(n - 1);
   let curves = 0;
   let jumps = false;
   let j = 0;
-  let beat = sorted[0]!.beat;
-  let bpm = sorted[0]!.bpm;
+  let beat = sortedBeat[0]!;
+  let bpm = sortedBpm[0]!;
   beats[0] = beat;
-  for (let i = 1; i < sorted.length; i++) {
-    const p = sorted[i]!;
-    if (p.beat !== beat) {
+  for (let i = 1; i < n; i++) {
+    const b = sortedBeat[i]!;
+    if (b !== beat) {
       // segment j ends here; the breakpoint before this one starts it and carries its handles
-      const c = sorted[i - 1]!.curve;
-      if (c !== undefined && c !== null && bpm !== p.bpm && bends(c)) {
+      if (handles !== null && bpm !== sortedBpm[i]! && bends(handles, 4 * (i - 1))) {
         curveOf[j] = i - 1;
         curves++;
       } else {
@@ -92,12 +117,12 @@ export function buildEnvelope(points: readonly TempoPoint[], staticBpm: number):
       }
       from[j] = bpm;
       j++;
-      beat = p.beat;
+      beat = b;
       beats[j] = beat;
     } else {
       jumps = true;
     }
-    bpm = p.bpm;
+    bpm = sortedBpm[i]!;
   }
   from[j] = bpm;
   const distinct = j + 1;
@@ -109,15 +134,16 @@ export function buildEnvelope(points: readonly TempoPoint[], staticBpm: number):
     curveOf: distinct === n ? curveOf : curveOf.subarray(0, distinct - 1),
     points: sorted,
     curves,
-    leftBpm: sorted[0]!.bpm,
+    leftBpm: sortedBpm[0]!,
   };
 }
 
 /** `to` of an envelope with jumps: the first breakpoint's value at each distinct beat after the first. */
-function segmentEnds(sorted: readonly TempoPoint[], distinct: number): Float64Array {
+function segmentEnds(sorted: TempoColumns, distinct: number): Float64Array {
   const to = new Float64Array(distinct - 1);
+  const beat = sorted.beat;
   let j = 0;
-  for (let i = 1; i < sorted.length; i++) if (sorted[i]!.beat !== sorted[i - 1]!.beat) to[j++] = sorted[i]!.bpm;
+  for (let i = 1; i < sorted.length; i++) if (beat[i]! !== beat[i - 1]!) to[j++] = sorted.bpm[i]!;
   return to;
 }
 

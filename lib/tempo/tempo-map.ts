@@ -1,5 +1,6 @@
 /** The tempo map: beats → seconds in either model of shared/spec/timing.md, plus the BPM curve. */
 import type { TempoPoint, TimingModel } from '../model';
+import { TempoColumns } from './columns';
 import { continuousSeconds } from './continuous';
 import { buildEnvelope, segmentAt } from './envelope';
 import { envelopeBpm } from './segment';
@@ -28,19 +29,30 @@ export interface TempoMap {
   curvedBetween(a: number, b: number): boolean;
 }
 
-/** Builds the map in O(n); throws DawstampsError 'corrupt-file' for impossible breakpoints. */
-export function createTempoMap(points: readonly TempoPoint[], options: TempoMapOptions): TempoMap {
-  const env = buildEnvelope(points, options.staticBpm);
+/**
+ * Builds the map in O(n); throws DawstampsError 'corrupt-file' for impossible breakpoints.
+ * `points` as objects or, from a reader that has them so, as columns (no object per breakpoint).
+ */
+export function createTempoMap(points: readonly TempoPoint[] | TempoColumns, options: TempoMapOptions): TempoMap {
+  const columns = points instanceof TempoColumns ? points : TempoColumns.of(points);
+  const env = buildEnvelope(columns, options.staticBpm);
   const step = options.step;
   const seconds = options.model === 'stepped' ? steppedSeconds(env, step > 0 && Number.isFinite(step) ? step : 0.25) : continuousSeconds(env);
+  const bpm = columns.bpm;
+  const n = columns.length;
   let automated = false;
-  for (let i = 1; i < points.length && !automated; i++) automated = points[i]!.bpm !== points[0]!.bpm;
+  for (let i = 1; i < n && !automated; i++) automated = bpm[i]! !== bpm[0]!;
   return {
     model: options.model,
     automated,
     seconds,
     bpmAt: (beat) => envelopeBpm(env, segmentAt(env.beats, beat), beat),
-    points: () => (points.length > 1 ? points.map((p): [number, number] => [p.beat, p.bpm]) : [[0, options.staticBpm]]),
+    points: () => {
+      if (n <= 1) return [[0, options.staticBpm]];
+      const list: Array<[number, number]> = [];
+      for (let i = 0; i < n; i++) list.push([columns.beat[i]!, bpm[i]!]);
+      return list;
+    },
     curvedBetween(a, b) {
       if (env.curves === 0) return false;
       // the segments that overlap (a, b), in order; a scan (called once per conversion, not per marker)

@@ -10,6 +10,7 @@ import { collectRules, emptyRawSet } from './collect';
 import { readLocators } from './locators';
 import { readMeter } from './meter';
 import type { RawSet } from './raw';
+import { withTempoColumns } from '../../tempo/columns';
 import { startsLikeXml } from './sniff';
 import { readTempo } from './tempo';
 import { autoTiming, readVersion } from './version';
@@ -101,11 +102,11 @@ export function buildProject(raw: RawSet): Project {
   const { meter, meterChanges } = readMeter(raw, warnings);
   const { markers, songStartBeat } = readLocators(raw, warnings);
   const { clips, endBeat } = readClips(raw, warnings);
-  return {
+  return withTempoColumns({
     daw: 'ableton',
     version: version.text,
     staticBpm,
-    tempo,
+    tempo: [],
     tempoStep: 0.25,
     autoTiming: autoTiming(version),
     meter,
@@ -116,7 +117,7 @@ export function buildProject(raw: RawSet): Project {
     loop: readLoop(raw),
     endBeat,
     warnings,
-  };
+  }, tempo);
 }
 
 function readLoop(raw: RawSet): Project['loop'] {

@@ -1,5 +1,6 @@
 /** The master track's tempo: static value and envelope (shared/spec/ableton.md). */
-import type { TempoPoint, Warning } from '../../model';
+import type { Warning } from '../../model';
+import { TempoColumns } from '../../tempo/columns';
 import { EventList, type RawParam, type RawSet } from './raw';
 
 const MIN_BPM = 20;
@@ -15,13 +16,20 @@ export function paramEvents(raw: RawSet, param: RawParam | null): EventList {
   return param.inline;
 }
 
-/** Static BPM and the sorted envelope (empty when the tempo is static). */
-export function readTempo(raw: RawSet, warnings: Warning[]): { staticBpm: number; tempo: TempoPoint[] } {
+/**
+ * Static BPM and the sorted envelope (no breakpoints when the tempo is static), as columns: a set
+ * may hold 100,000 breakpoints, and an object each costs more than reading them (issue 7).
+ */
+export function readTempo(raw: RawSet, warnings: Warning[]): { staticBpm: number; tempo: TempoColumns } {
   if (!raw.tempo) warnings.push({ code: 'no-tempo', message: 'The set has no master tempo; 120 BPM is assumed.' });
   const events = paramEvents(raw, raw.tempo);
-  const points: TempoPoint[] = [];
-  let clamped = 0;
   const { time, value } = events;
+  const beats = new Float64Array(events.length);
+  const bpms = new Float64Array(events.length);
+  const from = events.curve;
+  const curves = from ? new Float64Array(4 * events.length).fill(NaN) : null;
+  let n = 0;
+  let clamped = 0;
   let firstBpm: number | undefined;
   let sorted = true;
   let last = -Infinity;
@@ -32,25 +40,33 @@ export function readTempo(raw: RawSet, warnings: Warning[]): { staticBpm: number
       continue;
     }
     firstBpm ??= v;
-    const bpm = Math.min(MAX_BPM, Math.max(MIN_BPM, v));
+    const bpm = v > MAX_BPM ? MAX_BPM : v < MIN_BPM ? MIN_BPM : v;
     if (bpm !== v) clamped++;
     const beat = time[i]!;
     if (beat < last) sorted = false;
     last = beat;
-    const curve = events.curve ? events.curveAt(i) : undefined;
-    points.push(curve ? { beat, bpm, curve: clampCurve(curve) } : { beat, bpm });
+    beats[n] = beat;
+    bpms[n] = bpm;
+    // a curve's handles lie in 0…1 (NaN: none)
+    if (curves && from![4 * i] === from![4 * i]) for (let k = 0; k < 4; k++) curves[4 * n + k] = Math.min(1, Math.max(0, from![4 * i + k]!));
+    n++;
   }
   if (clamped > 0) warnings.push({ code: 'tempo-out-of-range', message: `${clamped} tempo breakpoint(s) outside ${MIN_BPM}–${MAX_BPM} BPM were clamped or dropped.` });
-  // stable: breakpoints at one beat keep their file order (a jump); Live writes them in order
-  if (!sorted) points.sort((a, b) => a.beat - b.beat);
   const manual = raw.tempo?.manual;
   // Live 8 writes no Manual: the static tempo is the first event's value.
   let staticBpm = manual !== undefined && manual > 0 ? manual : (firstBpm ?? 120);
   staticBpm = Math.min(MAX_BPM, Math.max(MIN_BPM, staticBpm));
-  return { staticBpm, tempo: points.length > 1 ? points : [] };
+  if (n <= 1) return { staticBpm, tempo: new TempoColumns(0, beats, bpms, null) };
+  const tempo = new TempoColumns(n, beats, bpms, curves);
+  // stable: breakpoints at one beat keep their file order (a jump); Live writes them in order
+  return { staticBpm, tempo: sorted ? tempo : sortedByBeat(tempo) };
 }
 
-function clampCurve(c: NonNullable<TempoPoint['curve']>): NonNullable<TempoPoint['curve']> {
-  const k = (x: number): number => Math.min(1, Math.max(0, x));
-  return { c1x: k(c.c1x), c1y: k(c.c1y), c2x: k(c.c2x), c2y: k(c.c2y) };
+/** The columns sorted stably by beat. */
+function sortedByBeat(c: TempoColumns): TempoColumns {
+  const order = Array.from({ length: c.length }, (_, k) => k).sort((a, b) => c.beat[a]! - c.beat[b]! || a - b);
+  const beat = new Float64Array(order.map((k) => c.beat[k]!));
+  const bpm = new Float64Array(order.map((k) => c.bpm[k]!));
+  const curve = c.curve ? new Float64Array(order.flatMap((k) => [...c.curve!.subarray(4 * k, 4 * k + 4)])) : null;
+  return new TempoColumns(c.length, beat, bpm, curve);
 }

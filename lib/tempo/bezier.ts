@@ -49,8 +49,13 @@ export class CurveSegment {
   load(env: Envelope, j: number): boolean {
     const at = env.curveOf[j]!;
     if (at < 0) return false;
-    const c = env.points.curve!;
-    this.set(env.beats[j]!, env.beats[j + 1]!, env.from[j]!, env.to[j]!, c[4 * at]!, c[4 * at + 1]!, c[4 * at + 2]!, c[4 * at + 3]!);
+    const c = env.points.curve;
+    if (c !== null) {
+      this.set(env.beats[j]!, env.beats[j + 1]!, env.from[j]!, env.to[j]!, c[4 * at]!, c[4 * at + 1]!, c[4 * at + 2]!, c[4 * at + 3]!);
+    } else {
+      const h = env.points.objects![at]!.curve!;
+      this.set(env.beats[j]!, env.beats[j + 1]!, env.from[j]!, env.to[j]!, h.c1x, h.c1y, h.c2x, h.c2y);
+    }
     return true;
   }
 

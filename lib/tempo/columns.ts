@@ -8,13 +8,16 @@ import type { Project, TempoCurve, TempoPoint } from '../model';
 export class TempoColumns {
   /**
    * `curve` holds c1x, c1y, c2x, c2y per breakpoint (NaN for none), or is null when none has a
-   * curve. The arrays may be longer than `length`.
+   * curve. The arrays may be longer than `length`. `objects`: the breakpoints these columns were
+   * made of, when some have a curve (their handles are read from them, not copied: copying
+   * 1,000,000 curves costs a full GC of the objects, bench case 4).
    */
   constructor(
     readonly length: number,
     readonly beat: Float64Array,
     readonly bpm: Float64Array,
     readonly curve: Float64Array | null,
+    readonly objects: readonly TempoPoint[] | null = null,
   ) {}
 
   /** The columns of `points` (in their order). */
@@ -22,24 +25,24 @@ export class TempoColumns {
     const n = points.length;
     const beat = new Float64Array(n);
     const bpm = new Float64Array(n);
-    let curve: Float64Array | null = null;
+    let curves = false;
     for (let i = 0; i < n; i++) {
       const p = points[i]!;
       beat[i] = p.beat;
       bpm[i] = p.bpm;
-      const c = p.curve;
-      if (c === undefined || c === null) continue;
-      curve ??= new Float64Array(4 * n).fill(NaN);
-      curve[4 * i] = c.c1x;
-      curve[4 * i + 1] = c.c1y;
-      curve[4 * i + 2] = c.c2x;
-      curve[4 * i + 3] = c.c2y;
+      if (!curves && p.curve !== undefined && p.curve !== null) curves = true;
     }
-    return new TempoColumns(n, beat, bpm, curve);
+    return new TempoColumns(n, beat, bpm, null, curves ? points : null);
+  }
+
+  /** True when some breakpoint may have a curve. */
+  get curved(): boolean {
+    return this.curve !== null || this.objects !== null;
   }
 
   /** The handles of breakpoint i, or undefined. */
   curveAt(i: number): TempoCurve | undefined {
+    if (this.objects !== null) return this.objects[i]!.curve ?? undefined;
     const c = this.curve;
     if (c === null || c[4 * i] !== c[4 * i]) return undefined;
     return { c1x: c[4 * i]!, c1y: c[4 * i + 1]!, c2x: c[4 * i + 2]!, c2y: c[4 * i + 3]! };

@@ -55,18 +55,23 @@ function sortedStably(points: TempoColumns, ordered: boolean): TempoColumns {
     bpm[i] = points.bpm[k]!;
     if (curve) curve.set(points.curve!.subarray(4 * k, 4 * k + 4), 4 * i);
   }
-  return new TempoColumns(order.length, beat, bpm, curve);
+  const objects = points.objects;
+  return new TempoColumns(order.length, beat, bpm, curve, objects ? order.map((k) => objects[k]!) : null);
 }
 
 const unit = (v: number): boolean => v >= 0 && v <= 1; // false for NaN
 
 /** Handles that bend the segment: valid, and off the diagonal (on it the curve is a straight line). NaN (no curve) does not. */
-function bends(c: Float64Array, at: number): boolean {
-  const c1x = c[at]!;
-  const c1y = c[at + 1]!;
-  const c2x = c[at + 2]!;
-  const c2y = c[at + 3]!;
+function bends(c1x: number, c1y: number, c2x: number, c2y: number): boolean {
   return unit(c1x) && unit(c1y) && unit(c2x) && unit(c2y) && !(c1x === c1y && c2x === c2y);
+}
+
+/** True when breakpoint i's handles bend its segment. */
+function bendsAt(points: TempoColumns, i: number): boolean {
+  const c = points.curve;
+  if (c !== null) return bends(c[4 * i]!, c[4 * i + 1]!, c[4 * i + 2]!, c[4 * i + 3]!);
+  const h = points.objects?.[i]!.curve;
+  return h !== undefined && h !== null && bends(h.c1x, h.c1y, h.c2x, h.c2y);
 }
 
 /** Builds the segments; a static tempo when there is at most one breakpoint. O(n). */
@@ -94,7 +99,7 @@ export function buildEnvelope(points: TempoColumns, staticBpm: number): Envelope
   const sorted = sortedStably(points, ordered);
   const sortedBeat = sorted.beat;
   const sortedBpm = sorted.bpm;
-  const handles = sorted.curve;
+  const curved = sorted.curved;
   // one slot per breakpoint; jumps (several at one beat) leave some unused (cut off at the end)
   const beats = new Float64Array(n);
   const from = new Float64Array(n);
@@ -109,7 +114,7 @@ export function buildEnvelope(points: TempoColumns, staticBpm: number): Envelope
     const b = sortedBeat[i]!;
     if (b !== beat) {
       // segment j ends here; the breakpoint before this one starts it and carries its handles
-      if (handles !== null && bpm !== sortedBpm[i]! && bends(handles, 4 * (i - 1))) {
+      if (curved && bpm !== sortedBpm[i]! && bendsAt(sorted, i - 1)) {
         curveOf[j] = i - 1;
         curves++;
       } else {

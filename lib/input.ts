@@ -6,6 +6,7 @@
  * reader collects it (it needs random access). Bytes are counted as they arrive: past
  * `limits.maxFileBytes` the read stops at once with 'file-too-large'.
  */
+import { concatBytes } from './binary/concat';
 import { DawstampsError } from './errors';
 
 /** The input of convert(). */
@@ -69,7 +70,7 @@ export class ByteSource implements AsyncIterable<Uint8Array> {
         have += chunk.length;
       }
     }
-    if (this.queue.length > 1) this.queue = [join(this.queue, have)];
+    if (this.queue.length > 1) this.queue = [concatBytes(this.queue, have)];
     this.head = this.queue[0] ?? new Uint8Array(0);
     return this.head;
   }
@@ -90,7 +91,7 @@ export class ByteSource implements AsyncIterable<Uint8Array> {
   async readAll(): Promise<Uint8Array> {
     const parts: Uint8Array[] = [];
     for await (const chunk of this) parts.push(chunk);
-    return join(parts, this.received);
+    return concatBytes(parts, this.received);
   }
 
   /** Stops reading: cancels the stream when it has not ended (safe to call more than once). */
@@ -123,15 +124,4 @@ export class ByteSource implements AsyncIterable<Uint8Array> {
     }
     return chunk;
   }
-}
-
-function join(parts: Uint8Array[], length: number): Uint8Array {
-  if (parts.length === 1 && parts[0]!.length === length) return parts[0]!;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }

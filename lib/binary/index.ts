@@ -1,1 +1,2 @@
 export { ByteReader } from './byte-reader';
+export { concatBytes } from './concat';

@@ -1,3 +1,4 @@
+import { concatBytes } from '../binary/concat';
 import { DawstampsError } from '../errors';
 import type { XmlExtractor } from './extractor';
 
@@ -40,7 +41,7 @@ export class XmlByteReader {
       this.held.push(chunk);
       this.heldBytes += chunk.length;
       if (this.heldBytes < this.pending.length) return;
-      chunk = joinBytes(this.held, this.heldBytes);
+      chunk = concatBytes(this.held, this.heldBytes);
       this.held = [];
       this.heldBytes = 0;
     }
@@ -75,7 +76,7 @@ export class XmlByteReader {
 
   /** Ends the stream; throws 'corrupt-file' when the XML is incomplete. */
   end(): void {
-    if (this.heldBytes > 0) this.feed(joinBytes(this.held, this.heldBytes));
+    if (this.heldBytes > 0) this.feed(concatBytes(this.held, this.heldBytes));
     this.held = [];
     this.heldBytes = 0;
     const pending = this.pending + this.extractor.takePending();
@@ -99,16 +100,6 @@ function completeLength(b: Uint8Array): number {
   return j + need > len ? j : len;
 }
 
-function joinBytes(parts: Uint8Array[], length: number): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MB` : `${n} bytes`;

@@ -4,32 +4,36 @@ import { build } from 'esbuild';
 import { chmod } from 'node:fs/promises';
 
 /**
- * dist/<name>.js ← entry. `executable`: chmod +x (a bin). `requireShim`: define `require` for
- * bundled CommonJS dependencies that call it (costs a node:module import at start-up).
- * The CLI must stay lean: no AWS SDK, no Hono, no shim (start-up time is a target, issue 7).
+ * dist/<name>.js (ESM) or dist/<name>.cjs ← entry. `executable`: chmod +x (a bin). `requireShim`:
+ * define `require` for bundled CommonJS dependencies that call it (costs a node:module import at
+ * start-up). The CLI must stay lean: no AWS SDK, no Hono, no shim (start-up time is a target,
+ * issue 7), and it is CommonJS: Node 20 starts a CommonJS main module without its ESM loader,
+ * 10–17 ms less per run here (median of 30 interleaved runs: 165 vs 175 ms on a 1 KB set, 359
+ * vs 376 ms on 100,000 tempo breakpoints; `node -e 0` 127 ms).
  */
 const entries = {
-  cli: { entry: 'functions/cli/main.ts', executable: true, requireShim: false },
-  server: { entry: 'functions/local/server.ts', executable: false, requireShim: true },
+  cli: { entry: 'functions/cli/main.ts', executable: true, requireShim: false, format: 'cjs' },
+  server: { entry: 'functions/local/server.ts', executable: false, requireShim: true, format: 'esm' },
 };
 
 const shim = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
 
 await Promise.all(
-  Object.entries(entries).map(async ([name, { entry, executable, requireShim }]) => {
+  Object.entries(entries).map(async ([name, { entry, executable, requireShim, format }]) => {
     await build({
       entryPoints: { [name]: entry },
       outdir: 'dist',
       bundle: true,
       platform: 'node',
       target: 'node20',
-      format: 'esm',
+      format,
+      outExtension: { '.js': format === 'cjs' ? '.cjs' : '.js' },
       minify: true,
       sourcemap: false,
       legalComments: 'none',
       ...(requireShim ? { banner: { js: shim } } : {}),
       logLevel: 'warning',
     });
-    if (executable) await chmod(`dist/${name}.js`, 0o755);
+    if (executable) await chmod(`dist/${name}.${format === 'cjs' ? 'cjs' : 'js'}`, 0o755);
   }),
 );

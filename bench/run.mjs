@@ -50,7 +50,7 @@ const add = (more) => {
   }
 };
 
-const cli = join(ROOT, 'dist/cli.js');
+const cli = join(ROOT, 'dist/cli.cjs');
 for (const r of cliRows(cli, inputs, { runs: RUNS, fixture, wanted })) add([r]);
 if (wanted('4')) add(tempoMapRows({ ...TEMPO_MAP, runs: RUNS.tempoMap }));
 if (wanted('5a')) add(flpParseRows(inputs.flpBig, RUNS.flp));

@@ -1,4 +1,4 @@
-// Whole-process cases: the built CLI (dist/cli.js, run directly: its shebang applies) against a bare node floor.
+// Whole-process cases: the built CLI (dist/cli.cjs, run directly: its shebang applies) against a bare node floor.
 import { compare, direct, runNode } from '../measure.mjs';
 
 const GUNZIP = (file) => ['-e', `require('node:zlib').gunzipSync(require('node:fs').readFileSync(${JSON.stringify(file)}))`];

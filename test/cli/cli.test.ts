@@ -1,4 +1,4 @@
-/** The built CLI (dist/cli.js, as `npm install` builds it) end to end, through a child process. */
+/** The built CLI (dist/cli.cjs, as `npm install` builds it) end to end, through a child process. */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,7 @@ import { bigSetOptions, buildAls } from '../helpers/als-builder';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
-const CLI = `${ROOT}dist/cli.js`;
+const CLI = `${ROOT}dist/cli.cjs`;
 const run = promisify(execFile);
 
 interface Outcome {
@@ -63,7 +63,7 @@ describe('dawstamps FILE', () => {
 });
 
 describe('the bin run directly (as npm links it)', () => {
-  it('starts through its shebang and prints what `node dist/cli.js` prints', async () => {
+  it('starts through its shebang and prints what `node dist/cli.cjs` prints', async () => {
     const shebang = readFileSync(CLI, 'utf8').split('\n', 1)[0];
     expect(shebang).toBe('#!/usr/bin/env node');
     // a node directory first on PATH, as npm's bin shims would find it

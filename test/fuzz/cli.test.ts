@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { gzip } from './mutate';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CLI = join(ROOT, 'dist/cli.js');
+const CLI = join(ROOT, 'dist/cli.cjs');
 const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'dawstamps-hostile-'));

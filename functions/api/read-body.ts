@@ -1,4 +1,5 @@
 /** Reads a request body into memory, refusing it as soon as it passes a limit. */
+import { concatBytes } from '../../lib/binary';
 import { HttpError } from '../http-error';
 
 /** The whole body, or HttpError 413 (with `tooLarge`'s message) once it passes `max` bytes. */
@@ -19,11 +20,5 @@ export async function readBodyLimited(request: Request, max: number, tooLarge: s
     }
     chunks.push(value);
   }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
+  return concatBytes(chunks, total);
 }

@@ -7,7 +7,7 @@
 // upload needs before its S3 calls). Each with the SDK bundled in the chunk (what ships) and with
 // the SDK left external (the nodejs22.x runtime's copy: here the unbundled @aws-sdk/@smithy
 // packages from node_modules). Wall and CPU (user + system) time of each phase, in a fresh process.
-// Targets (issue 7): bundle < 1 MB (index.mjs + chunk), module load < 100 ms.
+// Targets: bundle < 1 MB (index.mjs + chunk), module load < 100 ms.
 // Measured on Node 20 on the dev box; Lambda runs nodejs22.x on arm64. Usage: npm run bench:bundles [-- --runs N]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';

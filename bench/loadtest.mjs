@@ -1,5 +1,5 @@
 // npm run loadtest: 200 concurrent jobs through `npm start`'s server on loopback (create → upload →
-// process → fetch), every result checked against shared/fixtures/expected.json, then the job
+// process → fetch), every result checked against test/fixtures/expected.json, then the job
 // status endpoint at 500 requests/s (open loop, latency from each request's scheduled time) with its
 // latency percentiles, printed as a table with PASS/FAIL. Bounded in count and time (a 6-minute
 // watchdog); loopback only. Exits 1 when a job fails, a result is wrong, or the status p99 is ≥ 50 ms.
@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
-const FIXTURES = join(REPO, '..', 'shared', 'fixtures');
+const FIXTURES = join(REPO, 'test', 'fixtures');
 const JOBS = Number(process.env.LOADTEST_JOBS ?? 200);
 const RATE = Number(process.env.LOADTEST_RATE ?? 500);
 const SECONDS = Number(process.env.LOADTEST_SECONDS ?? 10);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench`: generates the inputs (.bench/inputs, deterministic), times every case of issue 7
+// `npm run bench`: generates the inputs (.bench/inputs, deterministic), times every case in bench/README.md
 // several times and prints one table. Exit code 0 even when a target fails, unless --strict.
 //   --huge       add case 2, the 1 GB-XML set (generating it takes minutes the first time)
 //   --quick      small inputs, few runs: tries the bench out; the figures do not meet the targets' sizes
@@ -35,7 +35,7 @@ execFileSync(process.execPath, ['build.mjs'], { cwd: ROOT, stdio: 'inherit' });
 
 const { ensureInputs, FULL_SIZES, QUICK_SIZES } = await tsImport('./inputs/index.ts', import.meta.url);
 const inputs = await ensureInputs(join(ROOT, '.bench', 'inputs', flags.quick ? 'quick' : 'full'), flags.quick ? QUICK_SIZES : FULL_SIZES, flags.huge === true, log);
-const fixturePath = join(ROOT, '../shared/fixtures/large/michelle-live12.3.als');
+const fixturePath = join(ROOT, 'test/fixtures/large/michelle-live12.3.als');
 const fixture = existsSync(fixturePath)
   ? { file: fixturePath, bytes: readFileSync(fixturePath).length, xmlBytes: gunzipSync(readFileSync(fixturePath)).length, expected: { markers: 0, tempoPoints: 1 } }
   : null;

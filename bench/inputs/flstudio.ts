@@ -14,7 +14,7 @@ const HEADER = 22;
 /** The tempo automation clip's channel id: below 20480 (above are patterns); the bulk channels stay below it. */
 const TEMPO_CHANNEL = 20_000;
 const BULK_CHANNELS = 19_000;
-/** Event ids the reader skips (shared/spec/flstudio.md): u8, u16, u32, data. */
+/** Event ids the reader skips (docs/flstudio.md): u8, u16, u32, data. */
 const FILLER = { u8: [0, 1, 3, 32], u16: [65, 67, 80], u32: [128, 129, 145], data: [201, 212, 213, 215, 228] };
 
 /** A generated project and what reading it must give. */

@@ -1,6 +1,6 @@
 /**
  * A curved tempo segment (Ableton CurveControl1X/1Y/2X/2Y): a cubic Bezier in (beat, bpm)
- * space whose handles are normalised to the segment's box (shared/spec/timing.md).
+ * space whose handles are normalised to the segment's box (docs/timing.md).
  * X(u) and Y(u) are the normalised beat and bpm along the curve, u in [0, 1].
  *
  * Everything here works on a `CurveSegment` that the caller loads in place (`load`), so a

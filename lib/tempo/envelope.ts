@@ -1,5 +1,5 @@
 /**
- * The tempo envelope as segments between distinct beats (shared/spec/timing.md): jumps
+ * The tempo envelope as segments between distinct beats (docs/timing.md): jumps
  * (several breakpoints at one beat, in file order) collapse into one boundary whose value is
  * the last breakpoint's (right-continuous); the BPM holds before the first and after the last.
  */

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newJobId } from '../../functions/jobs/ids';
-import { fixture } from '../helpers/functions/fixtures';
+import { fixture } from '../helpers/fixtures';
 import { postUpload } from '../helpers/functions/form';
 import { startServerProcess, type ServerProcess } from '../helpers/functions/server-process';
 

@@ -3,7 +3,7 @@
  * playlist as channel items. Hand-built with test/helpers/flp-builder.ts: PPQ 96 and a static
  * 120 BPM, so 96 ticks = 1 beat = 0.5 s.
  */
-import { readFileSync } from 'node:fs';
+import { fixture } from '../helpers/fixtures';
 import { describe, expect, it } from 'vitest';
 import { convert, type Result } from '../../lib';
 import { FlpBuilder, type PlaylistItemSpec } from '../helpers/flp-builder';
@@ -82,7 +82,7 @@ describe('FL Studio tracklists from clips', () => {
   });
 
   it('real file fl-test.flp (FL 20.0.5): its reference track and two claps', async () => {
-    const bytes = new Uint8Array(readFileSync(new URL('../../../shared/fixtures/flstudio/fl-test.flp', import.meta.url)));
+    const bytes = fixture('flstudio/fl-test.flp');
     const r = await convert(bytes, { source: 'clips' });
     // Channel 4 "divineboys-v1" is placed 4 times: at 0, 293897, 586873 and 878670 ticks (each
     // 291705 long); the last two are 92 ticks apart (< 1 bar), so they merge into one entry.

@@ -1,18 +1,18 @@
 /**
- * The real Live 12.3 set shared/fixtures/large/michelle-live12.3.als (see LICENSES.md there): no
+ * The real Live 12.3 set test/fixtures/large/michelle-live12.3.als (see LICENSES.md there): no
  * locators, and — checked by hand in its XML — no arrangement clips either: every
  * `Sample/ArrangerAutomation/Events` of its audio tracks is empty; its two audio clips
  * ("drb130HOE27001tribal6" …) and its MIDI clips sit in session-view ClipSlots. So `auto` falls back
  * to clips and honestly finds none: an empty tracklist with a warning, not made-up entries.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 /** A 4 MB set read three times: room for a loaded CI machine (not a speed target). */
 const SLOW = 60_000;
 import { convert } from '../../lib';
+import { fixture } from '../helpers/fixtures';
 
-const bytes = new Uint8Array(readFileSync(new URL('../../../shared/fixtures/large/michelle-live12.3.als', import.meta.url)));
+const bytes = fixture('large/michelle-live12.3.als');
 
 describe('michelle-live12.3.als (real set, session view only)', () => {
   it('auto falls back to clips; there are none on the arrangement, and the result says so', async () => {

@@ -1,6 +1,6 @@
 /**
  * Clip times under tempo automation. The set: 120 BPM up to beat 64, a linear ramp 120 → 60 BPM
- * over beats 64..128, then 60 BPM. Expected seconds derived by hand (shared/spec/timing.md):
+ * over beats 64..128, then 60 BPM. Expected seconds derived by hand (docs/timing.md):
  *
  * Continuous (Live 12.3): beats 0..64 at 0.5 s = 32 s. On the ramp bpm(64 + u) = 120 − 0.9375·u, so
  *   t(64 + u) = 32 + ∫₀ᵘ 60 / (120 − 0.9375·x) dx = 32 + 64·ln(120 / (120 − 0.9375·u)).

@@ -5,7 +5,6 @@
  * closed); streams that fail; empty streams; FL Studio projects through a stream.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { zlibInflate } from '../../functions/node/zlib-inflate';
@@ -13,8 +12,8 @@ import { convert, isDawstampsError, type ConvertOptions, type Inflate, type Resu
 import { pakoInflate } from '../../lib/inflate';
 import { alsXml, buildAls } from '../helpers/als-builder';
 import { FlpBuilder } from '../helpers/flp-builder';
+import { FIXTURES } from '../helpers/fixtures';
 
-const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
 const expected = JSON.parse(readFileSync(`${FIXTURES}expected.json`, 'utf8')) as { files: Record<string, { error?: boolean }> };
 const fixtures = Object.keys(expected.files);
 const read = (name: string): Uint8Array => new Uint8Array(readFileSync(FIXTURES + name));

@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../lib/convert';
 import { exportFormatIds, exportResult } from '../../lib/exporters';
 import { parseCsv, parseCue, parseFfmetadata, parseVtt } from '../helpers/exporters/parsers';
+import { FIXTURES } from '../helpers/fixtures';
 
-/** Every small real project in shared/fixtures (expected.json), through convert() and every exporter. */
-const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
+/** Every small real project in test/fixtures (expected.json), through convert() and every exporter. */
 const expected = JSON.parse(readFileSync(`${FIXTURES}expected.json`, 'utf8')) as {
   files: Record<string, { error?: boolean; markers?: Array<{ name: string; seconds: number }> }>;
 };

@@ -16,7 +16,7 @@ import { createLocalStorage, type LocalStorage } from '../../functions/storage/l
 import { createLocalUploadRoute } from '../../functions/storage/local-upload';
 import { workerDeps } from '../../functions/worker/deps';
 import { createWorkerHandler } from '../../functions/worker/handler';
-import { expectedMarkers, fixture, markersMatch } from '../helpers/functions/fixtures';
+import { expectedMarkers, fixture, markersMatch } from '../helpers/fixtures';
 import { postUpload } from '../helpers/functions/form';
 import { TEST_ASSETS } from '../helpers/functions/local-app';
 

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { expectedMarkers, fixture, markersMatch } from '../helpers/functions/fixtures';
+import { expectedMarkers, fixture, markersMatch } from '../helpers/fixtures';
 import { postUpload } from '../helpers/functions/form';
 import { startServerProcess, type ServerProcess } from '../helpers/functions/server-process';
 

@@ -18,7 +18,7 @@ import { workerDeps } from '../../functions/worker/deps';
 import { createWorkerHandler } from '../../functions/worker/handler';
 import { batch, createdRecord } from '../helpers/functions/events';
 import { startFaultProxy, type FaultProxy } from '../helpers/functions/fault-proxy';
-import { expectedMarkers, fixture, markersMatch } from '../helpers/functions/fixtures';
+import { expectedMarkers, fixture, markersMatch } from '../helpers/fixtures';
 import { postUpload } from '../helpers/functions/form';
 import { freePort } from '../helpers/functions/ports';
 import { TEST_ASSETS } from '../helpers/functions/local-app';

@@ -52,7 +52,7 @@ describe('functions/api/lambda.ts', () => {
   });
 
   it('converts a base64 body (POST /v1/convert) — the way Function URLs deliver binary', async () => {
-    const { fixture } = await import('../helpers/functions/fixtures');
+    const { fixture } = await import('../helpers/fixtures');
     const body = Buffer.from(fixture('ableton/automation.als')).toString('base64');
     const res = await api(urlEvent('POST', '/v1/convert', { query: 'format=text', body, base64: true }), context);
     expect(res.statusCode).toBe(200);

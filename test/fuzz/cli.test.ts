@@ -8,10 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gzip } from './mutate';
+import { FIXTURES } from '../helpers/fixtures';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = join(ROOT, 'dist/cli.cjs');
-const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'dawstamps-hostile-'));
 

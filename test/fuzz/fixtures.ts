@@ -1,8 +1,9 @@
-/** The shared fixtures the fuzz suite mutates (../shared/fixtures; origins in its LICENSES.md). */
+/** The real fixtures the fuzz suite mutates (test/fixtures; origins in its LICENSES.md). */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FIXTURES } from '../helpers/fixtures';
 
-const ROOT = join(__dirname, '../../../shared/fixtures');
+const ROOT = FIXTURES;
 
 export interface Fixture {
   name: string;
@@ -18,7 +19,7 @@ export function fixtures(folder: 'ableton' | 'flstudio' | 'large', minBytes = 16
     .filter((f) => f.bytes.length >= minBytes);
 }
 
-/** One fixture by path below ../shared/fixtures. */
+/** One fixture by path below test/fixtures. */
 export function fixture(path: string): Uint8Array {
   return new Uint8Array(readFileSync(join(ROOT, path)));
 }

@@ -6,7 +6,7 @@
  *   alsXml(options)                                                            // the XML text
  *   await writeAls('/tmp/big.als', bigSetOptions())                            // streamed to disk
  *
- * Layouts follow shared/spec/ableton.md: Live 8 (MasterChain, inline events, no Manual),
+ * Layouts follow docs/ableton.md: Live 8 (MasterChain, inline events, no Manual),
  * Live 9 (inline ArrangerAutomation events), Live 10/11 (MasterTrack + AutomationEnvelopes),
  * Live 12 (MainTrack, attributes on container tags). Everything not asked for is left out, except
  * what a real set always has around the elements the reader wants.

@@ -1,5 +1,5 @@
 /**
- * Builds FL Studio .flp files event by event, for tests (layouts: shared/spec/flstudio.md).
+ * Builds FL Studio .flp files event by event, for tests (layouts: docs/flstudio.md).
  *
  *   const flp = new FlpBuilder({ ppq: 96 })
  *     .version('20.8.4.2576').tempo(128)

@@ -1,4 +1,4 @@
-/** A plain walk over an .flp's events (shared/spec/flstudio.md#container), to size limits in tests. */
+/** A plain walk over an .flp's events (docs/flstudio.md#container), to size limits in tests. */
 
 export interface FlpEventInfo {
   id: number;

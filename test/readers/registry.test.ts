@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isDawstampsError } from '../../lib/errors';
 import { detectReader, listFormats, readers } from '../../lib/readers';
+import { fixture } from '../helpers/fixtures';
 
-const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../../shared/fixtures/${name}`, import.meta.url)));
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 function codeOf(fn: () => unknown): string | undefined {

@@ -20,9 +20,9 @@ function segment(curve: TempoCurve, v0: number, v1: number, length: number): [Te
 }
 
 /**
- * Our seconds may differ from the reference by 1e-13 relative, or by 1e-13 s absolute on short
- * segments (the integration aims at 1e-12 s a segment, lib/tempo/bezier.ts; a 1e-15 s floor
- * failed by 3e-21 s on a 1e-6-beat segment with a vertical tangent), plus what a
+ * Our seconds may differ from the reference by 1e-13 relative, or by 1e-12 s absolute (what the
+ * integration aims at per segment, lib/tempo/bezier.ts; a 1e-13 s floor failed by 6e-17 s on a
+ * 1e-6-beat segment at 1 BPM whose handles stand the curve upright), plus what a
  * rounding of the query beat is worth: where the beat curve is flat (X′(u) → 0, e.g. handles
  * at 1 ending at 0.5 BPM) beat → u is ill-conditioned, and 1e-15 of the segment's length at
  * the slowest tempo is the resolution any solver has. Below 10⁴ s that stays within 1e-9 s.
@@ -30,7 +30,7 @@ function segment(curve: TempoCurve, v0: number, v1: number, length: number): [Te
 function tolerance(reference: number, points: readonly TempoPoint[]): number {
   const length = points[points.length - 1]!.beat - points[points.length - 2]!.beat;
   const slowest = Math.min(...points.map((p) => p.bpm));
-  return Math.max(1e-13 * Math.abs(reference), 1e-13) + ((60 * length) / slowest) * 1e-15;
+  return Math.max(1e-13 * Math.abs(reference), 1e-12) + ((60 * length) / slowest) * 1e-15;
 }
 function expectClose(got: number, reference: number, points: readonly TempoPoint[]): void {
   expect(Math.abs(got - reference)).toBeLessThanOrEqual(tolerance(reference, points));

@@ -1,29 +1,19 @@
 /** Shared steps of the page tests: fixtures, opening the page, dropping a file, reading the table. */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { ROOT } from './page-server';
+import { expectedFiles, fixturePath, type ExpectedMarker } from '../helpers/fixtures';
 
-export const FIXTURES = join(ROOT, '../shared/fixtures');
-
-export interface ExpectedMarker {
-  name: string;
-  seconds: number;
-  secondsContinuous: number;
-}
-
-/** The expected marker times of a fixture (shared/fixtures/expected.json). */
-export function expectedMarkers(fixture: string): ExpectedMarker[] {
-  const all = JSON.parse(readFileSync(join(FIXTURES, 'expected.json'), 'utf8')) as { files: Record<string, { markers: ExpectedMarker[] }> };
-  const entry = all.files[fixture];
-  if (!entry) throw new Error(`${fixture} is not in expected.json`);
+/** The expected marker times of a fixture (test/fixtures/expected.json). */
+export function expectedMarkers(path: string): ExpectedMarker[] {
+  const entry = expectedFiles()[path];
+  if (!entry?.markers) throw new Error(`${path} is not in expected.json`);
   return entry.markers;
 }
 
 /** A fixture's bytes. */
-export function fixtureBytes(fixture: string): Buffer {
-  return readFileSync(join(FIXTURES, fixture));
+export function fixtureBytes(path: string): Buffer {
+  return readFileSync(fixturePath(path));
 }
 
 /** A page plus what went wrong in it: uncaught errors, console errors, dialogs (alert…). */

@@ -1,4 +1,4 @@
-/** The master track's tempo: static value and envelope (shared/spec/ableton.md). */
+/** The master track's tempo: static value and envelope (docs/ableton.md). */
 import type { Warning } from '../../model';
 import { TempoColumns } from '../../tempo/columns';
 import { EventList, type RawParam, type RawSet } from './raw';
@@ -18,7 +18,7 @@ export function paramEvents(raw: RawSet, param: RawParam | null): EventList {
 
 /**
  * Static BPM and the sorted envelope (no breakpoints when the tempo is static), as columns: a set
- * may hold 100,000 breakpoints, and an object each costs more than reading them (issue 7).
+ * may hold 100,000 breakpoints, and an object each costs more than reading them (bench case 3b).
  */
 export function readTempo(raw: RawSet, warnings: Warning[]): { staticBpm: number; tempo: TempoColumns } {
   if (!raw.tempo) warnings.push({ code: 'no-tempo', message: 'The set has no master tempo; 120 BPM is assumed.' });

@@ -1,4 +1,4 @@
-/** Which Live saved the set, and which timing model that implies (shared/spec/timing.md). */
+/** Which Live saved the set, and which timing model that implies (docs/timing.md). */
 import type { TimingModel } from '../../model';
 
 export interface LiveVersion {

@@ -1,5 +1,5 @@
 /**
- * Audio clips on an FL Studio playlist, for tracklists built from clips (issue 9).
+ * Audio clips on an FL Studio playlist, for tracklists built from clips.
  *
  * An audio clip is a channel (event 64 = its id) that names a sample (event 196, the file's path;
  * event 203, the channel name FL shows on the clip). The playlist (event 233) places it: an item

@@ -1,7 +1,7 @@
 import { ByteReader } from '../../binary';
 import { DawstampsError } from '../../errors';
 
-/** The FLhd header chunk and where the FLdt event data lies (shared/spec/flstudio.md#container). */
+/** The FLhd header chunk and where the FLdt event data lies (docs/flstudio.md#container). */
 export interface FlpContainer {
   /** 0 = project. */
   format: number;

@@ -1,7 +1,7 @@
 import { DawstampsError } from '../../errors';
 
 /**
- * Walks the FLdt events one by one without allocating (shared/spec/flstudio.md#container).
+ * Walks the FLdt events one by one without allocating (docs/flstudio.md#container).
  * After `next()` returns true: `id`, `offset` (of the id byte) and either `value` (ids < 192)
  * or `dataStart` + `dataLength` (ids ≥ 192) describe the event. Every size is checked
  * against the end of the chunk; an overrun throws 'corrupt-file' with the byte offset.

@@ -1,5 +1,5 @@
 /**
- * FL Studio event ids used by the reader (shared/spec/flstudio.md). The id range fixes the
+ * FL Studio event ids used by the reader (docs/flstudio.md). The id range fixes the
  * value's size: 0–63 u8 · 64–127 u16 · 128–191 u32 · 192–255 varint length + bytes.
  */
 export const EventId = {

@@ -1,7 +1,7 @@
 import type { MarkerKind, Meter, MeterChange, ProjectMarker, Warning } from '../../model';
 import type { RawMarker } from './scan';
 
-/** FL marker kinds by code (event 148 >>> 24), shared/spec/flstudio.md#markers. */
+/** FL marker kinds by code (event 148 >>> 24), docs/flstudio.md#markers. */
 export const MARKER_KINDS: readonly MarkerKind[] = [
   'marker', 'marker-loop', 'skip', 'pause', 'loop', 'start', 'pattern-length', 'bar-override', 'time-signature', 'punch-in', 'punch-out',
 ];

@@ -24,7 +24,7 @@ export interface TempoClip {
 /** A tempo clip, or why it could not be read (an error only if the clip is used). */
 export type TempoClipResult = TempoClip | DawstampsError;
 
-/** BPM of an automation value over a clip range (shared/spec/flstudio.md#tempo-automation). */
+/** BPM of an automation value over a clip range (docs/flstudio.md#tempo-automation). */
 export function tempoFromValue(value: number, range: AutomationRange): number {
   return 10 + (512 * (range.min + (range.max - range.min) * value)) / 12800;
 }

@@ -13,7 +13,7 @@ interface Placement {
 
 /**
  * Lays the tempo clips out on the song as the playlist places them and returns the envelope in
- * song beats (shared/spec/flstudio.md#tempo-automation): muted items and unplaced clips have no
+ * song beats (docs/flstudio.md#tempo-automation): muted items and unplaced clips have no
  * effect, the later of two overlapping items takes over, between items the last value holds.
  */
 export function buildTempoEnvelope(items: readonly PlaylistItem[], clips: ReadonlyMap<number, TempoClipResult>, ppq: number, limits: Limits, warnings: Warning[]): TempoPoint[] {

@@ -1,5 +1,5 @@
 /**
- * Fixed binary records inside FL Studio events, as named tokens (shared/spec/flstudio.md).
+ * Fixed binary records inside FL Studio events, as named tokens (docs/flstudio.md).
  * Each token reads through a bounds-checked ByteReader positioned at the record.
  */
 import type { ByteReader } from '../../binary';

@@ -1,6 +1,6 @@
 /** `npm run start:aws-local` (node dist/server.js --aws --setup) against moto, through real HTTP. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectedMarkers, fixture, markersMatch } from '../../helpers/functions/fixtures';
+import { expectedMarkers, fixture, markersMatch } from '../../helpers/fixtures';
 import { postUpload } from '../../helpers/functions/form';
 import { startServerProcess, type ServerProcess } from '../../helpers/functions/server-process';
 import { startMoto, type Moto } from '../../helpers/moto';

@@ -1,10 +1,10 @@
 /** The cases the golden files are made from: real fixtures through convert(), and hand-built results. */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { convert } from '../../../lib/convert';
 import type { ExportOptions } from '../../../lib/exporters';
 import type { Result } from '../../../lib/model';
 import { makeResult } from './make-result';
+import { FIXTURES } from '../fixtures';
 
 export interface GoldenCase {
   /** Folder name under test/golden/. */
@@ -13,7 +13,6 @@ export interface GoldenCase {
   options?: ExportOptions;
 }
 
-const FIXTURES = fileURLToPath(new URL('../../../../shared/fixtures/', import.meta.url));
 
 function fixture(path: string, options: ExportOptions = {}, suffix = ''): GoldenCase {
   const file = path.split('/').pop()!;
@@ -31,7 +30,7 @@ export const goldenCases: GoldenCase[] = [
   fixture('ableton/example-120.als', { precision: 'ms', fix: false, title: 'Example 120', performer: 'mirvs', audioFile: 'example-120.mp3' }, '-ms-nofix'),
   // Live 10.1.7 with tempo automation: six locators within 9 s (every YouTube chapter too short).
   fixture('ableton/automation.als'),
-  // FL Studio 20 set, 13 markers, runs past an hour (shared/fixtures/LICENSES.md).
+  // FL Studio 20 set, 13 markers, runs past an hour (test/fixtures/LICENSES.md).
   fixture('flstudio/fl-test.flp'),
   // Tempo automation; the last markers lie after the end of the last clip.
   fixture('flstudio/complex.flp'),

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../../lib';
 import { detectReader } from '../../../lib/readers';
 import { isDawstampsError } from '../../../lib/errors';
-import { FIXTURES, fixture, read } from './helpers';
+import { fixture, read } from './helpers';
+import { expectedFiles } from '../../helpers/fixtures';
 
 interface Expected {
   creator?: string;
@@ -11,7 +11,7 @@ interface Expected {
   error?: boolean;
   markers?: Array<{ name: string; seconds: number; secondsContinuous: number }>;
 }
-const expected = JSON.parse(readFileSync(new URL('expected.json', FIXTURES), 'utf8')).files as Record<string, Expected>;
+const expected = expectedFiles() as Record<string, Expected>;
 const ableton = Object.entries(expected).filter(([name, e]) => /^(ableton|large)\//.test(name) && !e.error);
 
 /** Fixtures whose master track carries a tempo envelope with more than one breakpoint. */

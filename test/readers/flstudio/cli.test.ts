@@ -3,10 +3,11 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { fixturePath } from '../../helpers/fixtures';
 
 const run = promisify(execFile);
 const repo = join(__dirname, '../../..');
-const fixture = (name: string): string => join(repo, '../shared/fixtures/flstudio', name);
+const fixture = (name: string): string => fixturePath(`flstudio/${name}`);
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {

@@ -1,16 +1,14 @@
-// Fixtures: ../shared/fixtures/flstudio (from dawtool's test suite, see ../shared/fixtures/LICENSES.md).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Fixtures: test/fixtures/flstudio (from dawtool's test suite, see test/fixtures/LICENSES.md).
 import { describe, expect, it } from 'vitest';
 import { convert } from '../../../lib/index';
+import { expectedFiles, fixture } from '../../helpers/fixtures';
 
-const root = join(__dirname, '../../../../shared/fixtures');
-const expected = JSON.parse(readFileSync(join(root, 'expected.json'), 'utf8')).files as Record<
+const expected = expectedFiles() as Record<
   string,
   { markers: Array<{ name: string; seconds: number; secondsContinuous: number }> }
 >;
 const files = Object.keys(expected).filter((k) => k.startsWith('flstudio/'));
-const load = (name: string): Uint8Array => new Uint8Array(readFileSync(join(root, name)));
+const load = fixture;
 
 describe('FL Studio fixtures against expected.json', () => {
   it('covers every .flp fixture', () => {

@@ -1,12 +1,13 @@
-// Truncates and corrupts every FL fixture (../shared/fixtures/flstudio) at many offsets: each
+// Truncates and corrupts every FL fixture (test/fixtures/flstudio) at many offsets: each
 // case must give a result or a DawstampsError, never another exception (and never hang).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convert, isDawstampsError } from '../../../lib/index';
 import { FlpBuilder } from '../../helpers/flp-builder';
+import { fixturePath } from '../../helpers/fixtures';
 
-const dir = join(__dirname, '../../../../shared/fixtures/flstudio');
+const dir = fixturePath('flstudio');
 const fixtures = readdirSync(dir).filter((f) => f.endsWith('.flp'));
 
 /** A small seeded PRNG (mulberry32) so failures repeat. */

@@ -4,10 +4,11 @@
  * string search. It never builds a DOM of the document and keeps at most one pending tag.
  */
 import { DawstampsError } from '../errors';
+import { broken } from './errors';
 import { childRule, compileRules, hasChildren, type RuleNode } from './rules';
 import { skipStep, startSkip, type SkipState } from './skip';
 import { SpecialFinder } from './special';
-import { isSpace, nameEnd, TagScanner } from './tag';
+import { decodeEntities, isSpace, nameEnd, TagScanner } from './tag';
 import type { XmlLimits, XmlNode, XmlRule } from './types';
 
 interface Frame {
@@ -32,12 +33,6 @@ function afterEnd(found: string): DawstampsError {
   return broken(`there is data after the end of the document (“${found.slice(0, 40)}”)`);
 }
 
-function broken(what: string): DawstampsError {
-  // `what` quotes the file, which may hold megabyte names, line breaks or control characters: one short line
-  const shown = (what.length > 200 ? `${what.slice(0, 200)}…` : what).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
-  return new DawstampsError('corrupt-file', `The XML is broken: ${shown}.`);
-}
-
 /** Streams XML text through a set of path rules. */
 export class XmlExtractor {
   /** The root element's name and attributes, once its start tag has been read. */
@@ -51,6 +46,8 @@ export class XmlExtractor {
   private skipRule: RuleNode | null = null;
   private until: { term: string; intoText: boolean } | null = null;
   private captureNodes = 0;
+  /** Text of the captured element on top, as written, not yet ended by markup. */
+  private piece = '';
   /** True once the root element has ended: only whitespace, comments and processing instructions may follow. */
   private done = false;
   /** True once `end()` is called: no more text is coming. */
@@ -181,6 +178,7 @@ export class XmlExtractor {
       this.pos = stop;
       return false;
     }
+    if (intoText) this.flushText(true);
     this.pos = i + term.length;
     this.until = null;
     return true;
@@ -196,6 +194,7 @@ export class XmlExtractor {
       return false;
     }
     if (lt > this.pos) this.text(this.pos, lt);
+    this.flushText(false);
     this.pos = lt;
     const c = buf.charCodeAt(lt + 1);
     if (c !== c) return false;
@@ -204,15 +203,30 @@ export class XmlExtractor {
     return this.openTag(lt);
   }
 
+  /** Text of a captured element, gathered as written until markup ends it (`flushText`). */
   private text(from: number, to: number): void {
     const top = this.frames.at(-1);
     if (top === undefined) return this.prolog(from, to);
     if (!top.tree || from >= to) return;
     const node = top.tree;
-    node.text += this.buf.slice(from, to);
-    if (node.text.length > this.limits.maxValueBytes) {
+    this.piece += this.buf.slice(from, to);
+    if (node.text.length + this.piece.length > this.limits.maxValueBytes) {
       throw new DawstampsError('value-too-long', `The text of <${node.name.slice(0, 60)}> is longer than ${this.limits.maxValueBytes} bytes.`);
     }
+  }
+
+  /**
+   * Markup ends the gathered text: its line ends become LF (CRLF or a lone CR, as XML reads them)
+   * and, outside CDATA, its references are decoded; then it joins its element's text. Done on the
+   * whole run, so a CRLF or a reference cut between two pieces of input reads the same.
+   */
+  private flushText(cdata: boolean): void {
+    if (this.piece === '') return;
+    let text = this.piece;
+    this.piece = '';
+    if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+    if (!cdata && text.includes('&')) text = decodeEntities(text);
+    this.frames.at(-1)!.tree!.text += text;
   }
 
   /** Text before the root element: whitespace only. */

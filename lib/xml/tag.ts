@@ -1,4 +1,5 @@
 import { DawstampsError } from '../errors';
+import { broken } from './errors';
 import type { TagView } from './types';
 
 
@@ -11,12 +12,6 @@ const SQ = 39; // '
 /** True for XML whitespace (space, tab, CR, LF). */
 export function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13;
-}
-
-function broken(what: string): DawstampsError {
-  // `what` quotes the file, which may hold megabyte names, line breaks or control characters: one short line
-  const shown = (what.length > 200 ? `${what.slice(0, 200)}…` : what).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
-  return new DawstampsError('corrupt-file', `The XML is broken: ${shown}.`);
 }
 
 /**
@@ -182,7 +177,7 @@ export class TagScanner implements TagView {
 
   private valueOf(k: number): string {
     const raw = this.buf.slice(this.spans[4 * k + 2]!, this.spans[4 * k + 3]!);
-    return raw.includes('&') ? decodeEntities(raw) : raw;
+    return NEEDS_WORK.test(raw) ? attributeValue(raw) : raw;
   }
 
   /** The last attribute called `attr`, or -1. */
@@ -255,6 +250,18 @@ function slowNumber(buf: string, from: number, to: number): number {
 
 function tooLong(tag: string, attr: string, max: number): DawstampsError {
   return new DawstampsError('value-too-long', `Attribute “${attr.slice(0, 40)}” of <${tag.slice(0, 60)}> is longer than ${max} bytes.`, { limit: max });
+}
+
+/** A value with a reference, a tab or a line end: `attributeValue` has work to do. */
+const NEEDS_WORK = /[&\t\n\r]/;
+
+/**
+ * An attribute value as XML reads it (1.0 §3.3.3): each literal tab, LF, CR or CRLF becomes one
+ * space, then references are decoded (so `&#10;` stays a line feed).
+ */
+export function attributeValue(raw: string): string {
+  const spaced = raw.replace(/\r\n|[\t\n\r]/g, ' ');
+  return spaced.includes('&') ? decodeEntities(spaced) : spaced;
 }
 
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };

@@ -1,27 +1,28 @@
 /** The optional API token: `Authorization: Bearer <token>` when API_TOKEN is set. */
 import type { MiddlewareHandler } from 'hono';
-import { HttpError } from '../../http-error';
+import { bearerAuth } from 'hono/bearer-auth';
+import { except } from 'hono/combine';
 
-function sameText(a: string, b: string): boolean {
-  // Constant time over the expected length: the comparison leaks no prefix.
-  const x = new TextEncoder().encode(a);
-  const y = new TextEncoder().encode(b);
-  let diff = x.length ^ y.length;
-  for (let i = 0; i < y.length; i++) diff |= (x[i] ?? 0) ^ (y[i] ?? 0);
-  return diff === 0;
-}
+/** What hono's bearerAuth accepts as a token (RFC 6750 b64token); anything else could never be sent. */
+const B64TOKEN = /^[A-Za-z0-9._~+/-]+=*$/;
 
-/** Refuses requests without the token (401); passes everything when `token` is null. */
+/** Every refusal answers `WWW-Authenticate: Bearer`; errors.ts renders it as 401 'unauthorized'. */
+const challenge = { wwwAuthenticateHeader: 'Bearer' };
+
+/**
+ * hono's bearerAuth: refuses requests without the token (401); passes everything when `token` is
+ * null, and CORS preflights (OPTIONS) always. A malformed header (hono's 400 invalid_request) is
+ * refused as 401 like a wrong token, so the page asks for the token again.
+ */
 export function bearerToken(token: string | null): MiddlewareHandler {
-  return async (c, next) => {
-    if (token !== null && c.req.method !== 'OPTIONS') {
-      const header = c.req.header('authorization') ?? '';
-      const match = /^Bearer\s+(.+)$/i.exec(header);
-      if (!match?.[1] || !sameText(match[1].trim(), token)) {
-        c.header('WWW-Authenticate', 'Bearer');
-        throw new HttpError(401, 'unauthorized', 'This API needs a token: send Authorization: Bearer <token>.');
-      }
-    }
-    await next();
-  };
+  if (token === null) return async (_c, next) => next();
+  if (!B64TOKEN.test(token)) {
+    throw new Error('API_TOKEN must be a bearer token: letters, digits and - . _ ~ + / (then = padding), no spaces.');
+  }
+  return except((c) => c.req.method === 'OPTIONS', bearerAuth({
+    token,
+    noAuthenticationHeader: challenge,
+    invalidToken: challenge,
+    invalidAuthenticationHeader: { ...challenge, message: () => new Response(null, { status: 401 }) },
+  }));
 }

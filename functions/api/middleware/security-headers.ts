@@ -1,26 +1,38 @@
 /** Headers on every response: no sniffing, no framing, no referrer; a deny-all CSP unless the page sets its own. */
 import type { MiddlewareHandler } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
 
-/** Sets the defensive headers after the handler ran (keeping a Content-Security-Policy it chose). */
+/**
+ * hono's secureHeaders, set after the handler ran, keeping any header the handler chose itself
+ * (`overwrite: false`: the page's own Content-Security-Policy). Off on purpose:
+ * Strict-Transport-Security (the transport is the deployment's: a Function URL is HTTPS only, the
+ * local server is plain HTTP, and `includeSubDomains` on someone's own domain is not ours to
+ * decide) and Cross-Origin-Embedder-Policy (hono's default; nothing here needs cross-origin
+ * isolation). hono's other defaults stay: Cross-Origin-Opener-Policy and Origin-Agent-Cluster
+ * (the page opens no windows and sets no document.domain), X-XSS-Protection: 0,
+ * X-DNS-Prefetch-Control, X-Download-Options, X-Permitted-Cross-Domain-Policies.
+ */
 export function securityHeaders(): MiddlewareHandler {
-  return async (c, next) => {
-    await next();
-    const h = c.res.headers;
-    h.set('X-Content-Type-Options', 'nosniff');
-    h.set('X-Frame-Options', 'DENY');
-    h.set('Referrer-Policy', 'no-referrer');
-    h.set('Cross-Origin-Resource-Policy', 'same-site');
-    if (!h.has('Content-Security-Policy')) h.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
-  };
+  return secureHeaders({
+    contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+    xFrameOptions: 'DENY',
+    referrerPolicy: 'no-referrer',
+    xContentTypeOptions: 'nosniff',
+    crossOriginResourcePolicy: 'same-site',
+    strictTransportSecurity: false,
+    crossOriginEmbedderPolicy: false,
+    overwrite: false,
+  });
 }
 
-/** The page's policy: its own scripts and styles only, uploads to `uploadOrigin`, nothing inline. */
+/** The page's policy: its own scripts, styles and workers only, uploads to `uploadOrigin`, nothing inline. */
 export function pagePolicy(uploadOrigin: string): string {
   const connect = uploadOrigin === 'self' ? "'self'" : `'self' ${uploadOrigin}`;
   return [
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
+    "worker-src 'self'",
     "img-src 'self' data:",
     `connect-src ${connect}`,
     "form-action 'none'",

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { bearerToken } from '../../../functions/api/middleware/bearer-token';
 import { createJob, localHarness, type LocalHarness } from '../../helpers/functions/local-app';
 
 let h: LocalHarness | null = null;
@@ -23,6 +24,34 @@ describe('the optional bearer token', () => {
     expect((await h.request('/v1/formats')).status).toBe(200);
     expect((await h.request('/')).status).toBe(200);
     expect(((await (await h.request('/v1/config')).json()) as any).auth).toBe('bearer');
+  });
+
+  it('refuses a missing, wrong or malformed token alike: 401, JSON, a Bearer challenge', async () => {
+    h = await localHarness({ API_TOKEN: 's3cret-token' });
+    for (const authorization of [undefined, 'Bearer wrong', 'Bearer', 'Bearer two words', 'Basic czNjcmV0', 'Bearer s3cret-token!']) {
+      const res = await createJob(h, { filename: 'a.als' }, authorization === undefined ? {} : { authorization });
+      expect(res.status, String(authorization)).toBe(401);
+      expect(res.headers.get('www-authenticate')).toBe('Bearer');
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(await res.json()).toEqual({ error: { code: 'unauthorized', message: 'This API needs a token: send Authorization: Bearer <token>.' } });
+    }
+    expect((await createJob(h, { filename: 'a.als' }, { authorization: 'bearer   s3cret-token' })).status).toBe(201);
+  });
+
+  it('lets CORS preflights through without a token', async () => {
+    h = await localHarness({ API_TOKEN: 's3cret-token' });
+    expect((await h.request('/v1/jobs', { method: 'OPTIONS' })).status).not.toBe(401);
+    await h.close();
+    h = await localHarness({ API_TOKEN: 's3cret-token', ALLOWED_ORIGINS: 'https://mix.example' });
+    const res = await h.request('/v1/jobs', { method: 'OPTIONS', headers: { origin: 'https://mix.example', 'access-control-request-method': 'POST' } });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://mix.example');
+  });
+
+  it('refuses to start with a token no Authorization header could carry', () => {
+    expect(() => bearerToken('two words')).toThrow(/API_TOKEN/);
+    expect(() => bearerToken('abc+/=')).not.toThrow();
   });
 });
 

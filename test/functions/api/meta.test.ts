@@ -69,6 +69,18 @@ describe('the page and its headers', () => {
   it('API responses carry nosniff and a deny-all CSP too', async () => {
     const res = await h.request('/v1/formats');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
+
+  it('chooses its security headers: no HSTS (the deployment owns the transport), no COEP', async () => {
+    for (const path of ['/', '/v1/formats', '/v1/nothing']) {
+      const res = await h.request(path);
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('cross-origin-resource-policy')).toBe('same-site');
+      expect(res.headers.get('strict-transport-security')).toBeNull();
+      expect(res.headers.get('cross-origin-embedder-policy')).toBeNull();
+    }
+    expect((await h.request('/')).headers.get('content-security-policy')).toContain("worker-src 'self'");
   });
 });

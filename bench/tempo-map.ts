@@ -1,9 +1,10 @@
 /**
- * Tempo map cost (issue 7: 1,000,000 breakpoints + 10,000 markers in under 1 s, both models).
- * Builds Projects in memory (no file reading) and times projectToResult, median of 5 runs.
+ * Tempo map cost (target: 1,000,000 breakpoints + 10,000 markers in under 1 s, both models).
+ * Builds Projects in memory (no file reading) and times timeProject, median of 5 runs.
  * Run: npx tsx bench/tempo-map.ts
  */
-import { projectToResult } from '../lib';
+import { timeProject } from '../lib';
+import { makeProject } from '../test/helpers/project';
 import type { Project, TempoPoint } from '../lib/model';
 
 function random(seed: number): () => number {
@@ -13,21 +14,13 @@ function random(seed: number): () => number {
 
 function project(tempo: TempoPoint[], lastBeat: number, markers: number, seed: number): Project {
   const r = random(seed);
-  return {
-    daw: 'ableton',
-    version: '11.3.4',
-    staticBpm: 120,
+  return makeProject({
     tempo,
-    tempoStep: 0.25,
     autoTiming: { model: 'stepped', reason: 'bench' },
-    meter: { numerator: 4, denominator: 4 },
-    meterChanges: [],
     markers: Array.from({ length: markers }, (_, i) => ({ name: `M${i}`, beat: r() * lastBeat, kind: 'locator' as const, tracklist: true })),
-    songStartBeat: null,
-    loop: null,
     endBeat: lastBeat,
-    warnings: [],
-  };
+  });
+
 }
 
 function envelope(count: number, spacing: number, curved: boolean, seed: number): TempoPoint[] {
@@ -56,7 +49,7 @@ for (const [name, tempo, lastBeat] of cases) {
     const times: number[] = [];
     for (let i = 0; i < 5; i++) {
       const t = performance.now();
-      projectToResult(set, { timing });
+      timeProject(set, { timing });
       times.push(performance.now() - t);
     }
     times.sort((a, b) => a - b);

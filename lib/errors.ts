@@ -3,7 +3,7 @@
 export type ErrorCode =
   /** The file has no bytes. */
   | 'empty-file'
-  /** The bytes are not an Ableton Live set or an FL Studio project. */
+  /** The bytes are not a project of any format dawstamps reads. */
   | 'not-a-project'
   /** The file is a project, but damaged (truncated gzip, broken XML, bad chunk). */
   | 'corrupt-file'
@@ -32,7 +32,9 @@ export type ErrorCode =
   /** The conversion took longer than allowed. */
   | 'timeout'
   /** An export format was asked for that does not exist, or cannot hold this result. */
-  | 'export-failed';
+  | 'export-failed'
+  /** A stored project document that is not one this version can read (lib/project-json.ts). */
+  | 'invalid-project';
 
 /** Thrown by every part of lib/ for input it cannot convert. */
 export class DawstampsError extends Error {

@@ -1,6 +1,9 @@
-/** dawstamps: Ableton Live and FL Studio projects to exact, timestamped tracklists. */
-export { convert, projectToResult } from './convert';
-export { parseStart, type ConvertOptions, type StartSpec } from './options';
+/** dawstamps: DAW projects (Ableton Live, FL Studio, DAWproject, Reaper) to exact, timestamped tracklists. */
+export { convert } from './convert';
+export { parseProject } from './parse';
+export { timeProject } from './time';
+export { projectFromJson, projectToJson, PROJECT_FORMAT, PROJECT_SCHEMA, type ProjectJson } from './project-json';
+export { parseStart, type ConvertOptions, type ParseOptions, type TimeOptions, type StartSpec } from './options';
 export { DawstampsError, isDawstampsError, type ErrorCode } from './errors';
 export { DEFAULT_LIMITS, type Limits } from './limits';
 export { listFormats, readers } from './readers';

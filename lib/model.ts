@@ -1,24 +1,13 @@
 /** Plain data shared by the readers, the tempo map, convert() and the exporters. */
+import type { ErrorCode } from './errors';
 import type { TempoColumns } from './tempo/columns';
 
-export type Daw = 'ableton' | 'flstudio';
+export type { TempoColumns, TempoCurve, TempoPoint } from './tempo/columns';
+
+/** The project formats: Ableton Live sets, FL Studio projects, DAWproject files, Reaper projects. */
+export type Daw = 'ableton' | 'flstudio' | 'dawproject' | 'reaper';
 export type TimingModel = 'stepped' | 'continuous';
 export type TimingOption = TimingModel | 'auto';
-
-/** Bezier handles of the tempo segment that starts at a breakpoint (Ableton CurveControl*). */
-export interface TempoCurve {
-  c1x: number;
-  c1y: number;
-  c2x: number;
-  c2y: number;
-}
-
-/** One breakpoint of the tempo envelope; beats are quarter notes from the arrangement's beat 0. */
-export interface TempoPoint {
-  beat: number;
-  bpm: number;
-  curve?: TempoCurve;
-}
 
 export interface Meter {
   numerator: number;
@@ -30,10 +19,11 @@ export interface MeterChange extends Meter {
   beat: number;
 }
 
-/** What a marker is: Ableton locators, FL Studio marker kinds, arrangement clips. */
+/** What a marker is: Ableton locators, FL Studio marker kinds, Reaper regions, arrangement clips. */
 export type MarkerKind =
   | 'locator'
   | 'marker'
+  | 'region'
   | 'marker-loop'
   | 'skip'
   | 'pause'
@@ -49,12 +39,20 @@ export type MarkerKind =
 /** A named position read from a project. */
 export interface ProjectMarker {
   name: string;
+  /**
+   * Quarter notes from beat 0. For a marker the DAW stores in seconds, its beat under the
+   * project's own timing (`autoTiming`); re-derived from `seconds` when another model is forced.
+   */
   beat: number;
+  /** Set where the DAW stores the marker's time (seconds from the timeline's start): that is its time. */
+  seconds?: number;
   kind: MarkerKind;
   /** True when the marker is a tracklist entry (a locator, an FL kind-0 marker, a song from clips). */
   tracklist: boolean;
-  /** Where the entry ends, when known (clips). */
+  /** Where the entry ends, when known (clips, regions). */
   endBeat?: number;
+  /** The end in seconds, where the DAW stores it so. */
+  endSeconds?: number;
 }
 
 /** An audio clip on the arrangement (for tracklists built from clips). */
@@ -67,6 +65,9 @@ export interface ArrangementClip {
   trackIndex: number;
   startBeat: number;
   endBeat: number;
+  /** Start and end in seconds, where the DAW stores them so (then `startBeat`/`endBeat` follow from them as for markers). */
+  startSeconds?: number;
+  endSeconds?: number;
   disabled: boolean;
   trackMuted: boolean;
 }
@@ -82,40 +83,69 @@ export interface ArrangementRef {
   name: string;
 }
 
-/** What a reader returns: one model for every DAW. All positions are in beats. */
-export interface Project {
-  daw: Daw;
-  /** The DAW version that saved the file ("11.3.4", "20.0.5.681"), when known. */
-  version: string | null;
-  /** The static tempo: used where no automation applies. */
-  staticBpm: number;
-  /** The tempo envelope, sorted stably by beat; empty when the tempo is static. */
-  tempo: TempoPoint[];
-  /**
-   * The same envelope as columns, from a reader that has it so (Ableton): convert() builds the
-   * tempo map from these, with no object per breakpoint. Reading or setting `tempo` drops them,
-   * so that edits to `tempo` count.
-   */
-  tempoColumns?: TempoColumns;
-  /** Step of the stepped model in beats (Ableton 1/4, FL Studio 1/128). */
-  tempoStep: number;
-  /** What `timing: "auto"` means for this file, and why. */
-  autoTiming: { model: TimingModel; reason: string };
+/** A loop or export range on a timeline. */
+export interface LoopRange {
+  startBeat: number;
+  endBeat: number;
+  enabled: boolean;
+}
+
+/**
+ * One timeline of a project, in beats (quarter notes from its beat 0). Most DAWs have one per
+ * project; FL Studio 12.9 and later has several arrangements, each with its own markers, playlist
+ * and tempo automation. Positions a DAW stores in seconds (Reaper, DAWproject timelines in
+ * seconds) carry them too (`seconds`, `startSeconds`…): those are the times, whatever the model.
+ */
+export interface Timeline {
+  /** The FL Studio arrangement this timeline is; null where the DAW has only one. */
+  arrangement: ArrangementRef | null;
+  /** The tempo envelope (breakpoints sorted stably by beat; none when the tempo is static). */
+  tempo: TempoColumns;
   /** The meter at beat 0 and its changes, sorted by beat. */
   meter: Meter;
   meterChanges: MeterChange[];
   /** Every marker, sorted stably by beat; tracklist entries have `tracklist: true`. */
   markers: ProjectMarker[];
-  /** Arrangement audio clips, when the reader reads them. */
-  clips?: ArrangementClip[];
-  /** The song start marker (Ableton IsSongStart, FL start marker), in beats. */
+  /** Arrangement audio clips; null when the reader does not read clips. */
+  clips: ArrangementClip[] | null;
+  /** The song start marker (Ableton IsSongStart, FL Studio start marker), in beats. */
   songStartBeat: number | null;
   /** The arrangement loop / export range. */
-  loop: { startBeat: number; endBeat: number; enabled: boolean } | null;
-  /** Where the set ends, when the reader knows (last clip end). */
+  loop: LoopRange | null;
+  /** Where the set ends, when the reader knows (the last clip's end). */
   endBeat: number | null;
-  /** FL Studio: the arrangement read, and the others in the file. */
-  arrangement?: { used: ArrangementRef; all: ArrangementRef[] } | null;
+  /** What the reader noticed on this timeline (only shown when this timeline is the one timed). */
+  warnings: Warning[];
+  /** Set when this timeline (not the default one) could not be read: timing it fails with this error. */
+  error?: { code: ErrorCode; message: string };
+}
+
+/**
+ * What a reader returns: one model for every DAW, and the stored artifact of an upload (parse
+ * once, then time and export it with any options; lib/project-json.ts writes and reads it).
+ */
+export interface Project {
+  daw: Daw;
+  /** The DAW version that saved the file ("11.3.4", "20.0.5.681"), when known. */
+  version: string | null;
+  /** The application that saved the file, as a person names it ("Ableton Live 11.3.4", "Bitwig Studio 5.0"). */
+  application: string | null;
+  /** The static tempo: used where no automation applies. */
+  staticBpm: number;
+  /** Step of the stepped model in beats (Ableton 1/4, FL Studio 1/128). */
+  tempoStep: number;
+  /** What `timing: "auto"` means for this file, and why. */
+  autoTiming: { model: TimingModel; reason: string };
+  /**
+   * How the tracklist is found: what this DAW calls its markers (`locators` or `markers`), and
+   * whether `source: "auto"` falls back to the arrangement's audio clips when there are none.
+   */
+  tracklist: { markers: 'locators' | 'markers'; clipsWhenNoMarkers: boolean };
+  /** The project's timelines; at least one. */
+  timelines: Timeline[];
+  /** The timeline timed when the caller does not choose one (FL Studio: the current arrangement). */
+  defaultTimeline: number;
+  /** What the reader noticed about the file as a whole. */
   warnings: Warning[];
 }
 
@@ -128,15 +158,16 @@ export interface ResultMarker {
   /** bar.beat.sixteenth, 1-based, under the set's meter. */
   position: string;
   kind: MarkerKind;
-  /** Present for entries with a known end (clips). */
+  /** Present for entries with a known end (clips, regions). */
   endSeconds?: number;
 }
 
-/** The one JSON shape every surface returns (shared/spec/exports.md). */
+/** The one JSON shape every surface returns (docs/exports.md). */
 export interface Result {
-  source: { daw: Daw; version: string | null; file: string | null };
+  source: { daw: Daw; version: string | null; application: string | null; file: string | null };
   timing: { model: TimingModel; step: number | null; reason: string };
-  tempo: { initialBpm: number; automated: boolean; points: Array<[number, number]> };
+  /** `points`: the breakpoints as [beat, bpm], unless left out (`tempoPoints: false`). */
+  tempo: { initialBpm: number; automated: boolean; points?: Array<[number, number]> };
   /** Where the clock's zero is. */
   start: { beat: number; label: string };
   /** Where the tracklist came from. */

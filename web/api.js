@@ -179,7 +179,7 @@ export async function waitForJob(jobId, onStatus, signal) {
     if (signal.aborted) throw new ApiError('aborted', 'Cancelled.');
     let job;
     try {
-      job = await getJson(`/v1/jobs/${encodeURIComponent(jobId)}`);
+      job = await getJson(`/v1/jobs/${encodeURIComponent(jobId)}?include=tempo`);
       networkFailures = 0;
     } catch (e) {
       if (!(e instanceof ApiError) || e.code !== 'network-error' || ++networkFailures > 5) throw e;

@@ -12,7 +12,8 @@ const bytes = new Uint8Array(readFileSync(file));
 const limits = resolveLimits({ maxFileBytes: Math.max(bytes.length, 1) });
 let markers = 0;
 const { ms, min, cpuMs } = timeRuns(Number(runsArg), () => {
-  markers = readFlp(bytes, { limits }).markers.length;
+  const project = readFlp(bytes, { limits });
+  markers = project.timelines[project.defaultTimeline]!.markers.length;
 });
 if (markers !== Number(markersArg)) throw new Error(`expected ${markersArg} markers, got ${markers}`);
 const mbPerS = (bytes.length / 1e6) / (ms / 1000);

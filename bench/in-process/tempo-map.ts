@@ -1,10 +1,11 @@
 /**
  * Tempo map case, in one process: a Project with `breakpoints` tempo points (a 3-hour set: one
- * every 0.02 beats) and `markers` locators through projectToResult (build the map once, time every
+ * every 0.02 beats) and `markers` locators through timeProject (build the map once, time every
  * marker), in both timing models, straight and Bezier-curved. Prints JSON rows for bench/run.mjs.
  * Usage: node --import tsx bench/in-process/tempo-map.ts BREAKPOINTS MARKERS RUNS
  */
-import { projectToResult } from '../../lib';
+import { timeProject } from '../../lib';
+import { makeProject } from '../../test/helpers/project';
 import type { Project, ProjectMarker, TempoPoint } from '../../lib/model';
 import { makeRandom } from '../../test/helpers/als-junk';
 import { timeRuns } from './timing';
@@ -28,11 +29,7 @@ function project(tempo: TempoPoint[], seed: number): Project {
   const last = breakpoints * SPACING;
   const list: ProjectMarker[] = Array.from({ length: markers }, (_, i) => ({ name: `Track ${i}`, beat: r() * last, kind: 'locator' as const, tracklist: true }));
   list.sort((a, b) => a.beat - b.beat);
-  return {
-    daw: 'ableton', version: '11.3.4', staticBpm: 124, tempo, tempoStep: 0.25,
-    autoTiming: { model: 'stepped', reason: 'bench' }, meter: { numerator: 4, denominator: 4 }, meterChanges: [],
-    markers: list, songStartBeat: null, loop: null, endBeat: last, warnings: [],
-  };
+  return makeProject({ staticBpm: 124, tempo, autoTiming: { model: 'stepped', reason: 'bench' }, markers: list, endBeat: last });
 }
 
 const rows = [];
@@ -41,7 +38,7 @@ for (const curved of [false, true]) {
   for (const timing of ['stepped', 'continuous'] as const) {
     let count = 0;
     const { ms, min, cpuMs } = timeRuns(runs, () => {
-      count = projectToResult(set, { timing }).markers.length;
+      count = timeProject(set, { timing }).markers.length;
     });
     if (count !== markers) throw new Error(`expected ${markers} markers, got ${count}`);
     rows.push({ name: `tempo map, ${curved ? 'Bezier' : 'straight'}, ${timing}`, input: `${breakpoints.toLocaleString('en')} pts, ${markers.toLocaleString('en')} markers`, ms, min, cpuMs });

@@ -1,6 +1,7 @@
 /** The dawstamps HTTP API and page: one Hono app, built from its dependencies (no "am I local?"). */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import { HttpError } from '../http-error';
 import { createJobService, jobKeys } from '../jobs';
@@ -40,6 +41,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.onError(handleError);
   app.notFound(handleNotFound);
   app.use('*', securityHeaders());
+  // gzip or deflate when the client accepts it: results and stored projects compress ~5–10×.
+  app.use('*', compress());
   if (config.allowedOrigins.length > 0) {
     app.use('/v1/*', cors({
       origin: config.allowedOrigins,
@@ -61,7 +64,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   }));
 
   metaRoutes(app, deps);
-  jobRoutes(app, jobs, deps);
+  jobRoutes(app, jobs);
   convertRoute(app, deps);
   app.doc31('/v1/openapi.json', {
     openapi: '3.1.0',

@@ -2,6 +2,8 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config';
+import { bundleScript } from '../node/bundle-url';
+import { convertThread } from '../node/convert-thread';
 import { zlibInflate } from '../node/zlib-inflate';
 import { findWebDir, loadAssets } from '../node/web-assets';
 import { lazyS3Storage } from '../storage/lazy-s3-storage';
@@ -11,7 +13,9 @@ import type { AppDeps } from './deps';
 export function awsDeps(config: Config): AppDeps {
   const here = dirname(fileURLToPath(import.meta.url));
   const webDir = findWebDir(config.webDir, join(here, 'web'), config.taskRoot && join(config.taskRoot, 'web'));
+  const script = bundleScript(import.meta.url);
   return {
+    ...(script ? { convert: convertThread(script, config.convertTimeoutSeconds * 1000).convert } : {}),
     storage: lazyS3Storage({ region: config.region, endpoint: config.endpoint, bucket: config.bucketName }),
     config,
     assets: loadAssets(webDir),

@@ -1,5 +1,6 @@
 /** What createApp needs; adapters build it (AWS: S3; local: files) and nothing else differs. */
 import type { Hono } from 'hono';
+import type { ConvertOptions, Result } from '../../lib/index';
 import type { Inflate } from '../../lib/readers/types';
 import type { Config } from '../config';
 import type { Storage } from '../storage';
@@ -26,6 +27,8 @@ export interface AppDeps {
   /** The local store's upload endpoint (mounted at /v1/uploads); S3 needs none. */
   uploadRoute?: Hono;
   inflate?: Inflate;
+  /** POST /v1/convert's conversion (Node adapters: in the conversion thread, with CONVERT_TIMEOUT_SECONDS). */
+  convert?: (bytes: Uint8Array, options: ConvertOptions) => Promise<Result>;
   now?: () => Date;
   newId?: () => string;
 }

@@ -25,12 +25,18 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   'too-many-events': 422,
   timeout: 422,
   'export-failed': 422,
+  // a stored project this version cannot read: our fault, not the caller's
+  'invalid-project': 500,
 };
+
+const UNAUTHORIZED = 'This API needs a token: send Authorization: Bearer <token>.';
 
 /** The status and body for any thrown value. */
 export function errorPayload(e: unknown): { status: ContentfulStatusCode; code: string; message: string } {
   if (e instanceof HttpError) return { status: e.status as ContentfulStatusCode, code: e.code, message: e.message };
   if (isDawstampsError(e)) return { status: STATUS[e.code] ?? 422, code: e.code, message: e.message };
+  // hono's bearerAuth refuses with a 401 HTTPException (its own response carries the challenge)
+  if (e instanceof HTTPException && e.status === 401) return { status: 401, code: 'unauthorized', message: UNAUTHORIZED };
   if (e instanceof HTTPException) {
     const malformed = /malformed|json/i.test(e.message);
     return {
@@ -46,6 +52,8 @@ export function errorPayload(e: unknown): { status: ContentfulStatusCode; code: 
 export function handleError(e: Error, c: Context): Response {
   const { status, code, message } = errorPayload(e);
   if (status >= 500) console.error(JSON.stringify({ level: 'error', path: c.req.path, error: e.stack ?? String(e) }));
+  const challenge = e instanceof HTTPException ? e.res?.headers.get('WWW-Authenticate') : null;
+  if (challenge) c.header('WWW-Authenticate', challenge);
   return c.json({ error: { code, message } }, status);
 }
 

@@ -10,6 +10,10 @@
  */
 import type { APIGatewayProxyResult, LambdaContext, LambdaEvent } from 'hono/aws-lambda';
 import { readConfig } from '../config';
+import { isConvertThread } from '../node/thread-role';
+
+// The bundle is also the script of its conversion thread (POST /v1/convert runs there, with a time limit).
+if (isConvertThread()) void import('../node/convert-thread').then((m) => m.serveConvertThread());
 
 const config = readConfig();
 

@@ -36,9 +36,3 @@ export function exportOptionsFrom(query: Query): ExportOptions {
   if (query.audioFile !== undefined) out.audioFile = query.audioFile;
   return out;
 }
-
-/** True when two option sets convert the same way (keys in any order). */
-export function sameOptions(a: JobOptions, b: JobOptions): boolean {
-  const norm = (o: JobOptions): string => JSON.stringify(Object.entries(o).filter(([, v]) => v !== undefined).sort(([x], [y]) => x.localeCompare(y)));
-  return norm(a) === norm(b);
-}

@@ -39,10 +39,10 @@ export const JobIdParam = z.object({ jobId: z.string().openapi({ param: { name: 
 
 export const JobStatusBody = z.object({
   jobId: z.string(),
-  status: z.enum(['waiting-upload', 'processing', 'done', 'failed']),
+  status: z.enum(['waiting-upload', 'processing', 'done', 'failed', 'expired']).openapi({ description: 'Every job ends done, failed or expired (no upload within its window).' }),
   fileName: z.string(),
   expiresAt: z.string().optional(),
-  result: z.record(z.string(), z.unknown()).optional().openapi({ description: 'The result (shared/spec/exports.md) when done.' }),
+  result: z.record(z.string(), z.unknown()).optional().openapi({ description: 'The result (docs/exports.md) when done.' }),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
 }).openapi('JobStatus');
 

@@ -40,7 +40,8 @@ function printWarnings(io: CliIo, file: string, warnings: Warning[]): void {
 async function convertOne(io: CliIo, request: CliRequest, path: string): Promise<Result | null> {
   try {
     const input = await io.readFile(path, request.convert.limits?.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes);
-    const result = await convert(input, { ...request.convert, fileName: baseName(path), ...(io.inflate ? { inflate: io.inflate } : {}) });
+    // only the JSON output shows the tempo breakpoints (a set may hold 100,000: start-up time)
+    const result = await convert(input, { ...request.convert, fileName: baseName(path), tempoPoints: request.format === 'json', ...(io.inflate ? { inflate: io.inflate } : {}) });
     printWarnings(io, path, result.warnings);
     return result;
   } catch (error) {

@@ -18,17 +18,24 @@ export interface JobRecord {
   jobId: string;
   fileName: string;
   uploadKey: string;
+  /** The size the client announced; the upload form allows exactly this many bytes, and the worker checks it. */
+  size?: number;
   options: JobOptions;
   createdAt: string;
   expiresAt: string;
 }
 
-/** `results/<jobId>.json`: written by the worker; a conversion error is an outcome, not a retry. */
+/**
+ * `results/<jobId>.json`: written once by the worker (If-None-Match), never changed; a conversion
+ * error is an outcome, not a retry. A done job names its stored project (`project`, a key beside
+ * it) and holds the result for its own options without the tempo breakpoints.
+ */
 export type JobOutcome =
-  | { jobId: string; status: 'done'; fileName: string; options: JobOptions; result: Result }
+  | { jobId: string; status: 'done'; fileName: string; options: JobOptions; project: string; result: Result }
   | { jobId: string; status: 'failed'; fileName: string; options: JobOptions; error: { code: string; message: string } };
 
-export type JobStatusName = 'waiting-upload' | 'processing' | 'done' | 'failed';
+/** Every job ends `done`, `failed` or `expired` (no upload within its window): a poller always stops. */
+export type JobStatusName = 'waiting-upload' | 'processing' | 'done' | 'failed' | 'expired';
 
 /** What GET /v1/jobs/:jobId answers. */
 export interface JobStatus {

@@ -1,5 +1,5 @@
-/** Jobs over a Storage: create (record + signed form), derive status, read outcomes and uploads. */
-import { parseStart } from '../../lib/index';
+/** Jobs over a Storage: create (record + signed form), derive status, read outcomes and stored projects. */
+import { listFormats, parseStart, projectFromJson, type Project } from '../../lib/index';
 import { HttpError } from '../http-error';
 import type { Storage, UploadForm } from '../storage';
 import { sanitizeFileName } from './file-name';
@@ -9,6 +9,8 @@ import type { JobOptions, JobOutcome, JobRecord, JobStatus } from './record';
 
 /** Finished outcomes kept in memory (a few KB each). */
 const OUTCOME_CACHE = 1000;
+/** Stored projects kept in memory, read back (a 100,000-breakpoint set is a few MB). */
+const PROJECT_CACHE = 16;
 
 /** The content type every upload form fixes (the bytes are sniffed, never trusted by type). */
 export const UPLOAD_CONTENT_TYPE = 'application/octet-stream';
@@ -29,8 +31,15 @@ export interface JobService {
   status(jobId: string): Promise<JobStatus | null>;
   outcome(jobId: string): Promise<JobOutcome | null>;
   record(jobId: string): Promise<JobRecord | null>;
-  /** The stored upload's bytes, or null once it has expired. */
-  upload(jobId: string, fileName: string): Promise<Uint8Array | null>;
+  /** A done job's stored project as its JSON text, or null when it is gone (kept 7 days). */
+  projectText(outcome: Extract<JobOutcome, { status: 'done' }>): Promise<string | null>;
+  /** A done job's stored project, read and checked (the last few are kept in memory). */
+  project(outcome: Extract<JobOutcome, { status: 'done' }>): Promise<Project | null>;
+  /**
+   * Takes the job's one upload (the local upload endpoint, before it stores the file): throws 409
+   * 'already-uploaded' for a second one, 404 for an unknown job, 410 once the window has passed.
+   */
+  claimUpload(jobId: string): Promise<void>;
 }
 
 const json = <T>(bytes: Uint8Array): T => JSON.parse(new TextDecoder().decode(bytes)) as T;
@@ -59,8 +68,19 @@ export function createJobService(deps: JobServiceDeps): JobService {
     return parsed;
   };
 
+  const projects = new Map<string, Promise<Project | null>>();
+  const projectText = async (done: Extract<JobOutcome, { status: 'done' }>): Promise<string | null> => {
+    const object = await storage.get(done.project);
+    return object ? new TextDecoder().decode(object.body) : null;
+  };
+  const expired = (job: JobRecord): boolean => now().getTime() > Date.parse(job.expiresAt);
+
   return {
     async create(input, requestOrigin) {
+      if (!acceptsFileName(input.filename)) {
+        const kinds = listFormats().flatMap((f) => f.extensions).join(', ');
+        throw new HttpError(415, 'unsupported-file-type', `dawstamps reads ${kinds} files; "${input.filename.split(/[\\/]/).pop()!.slice(0, 60)}" is none of them.`);
+      }
       if (input.size !== undefined && input.size > deps.maxUploadBytes) {
         throw new HttpError(413, 'file-too-large', `The file is ${input.size} bytes; uploads are limited to ${deps.maxUploadBytes} bytes.`);
       }
@@ -71,14 +91,15 @@ export function createJobService(deps: JobServiceDeps): JobService {
       const fileName = sanitizeFileName(input.filename);
       const created = now();
       const expiresAt = new Date(created.getTime() + deps.uploadExpirySeconds * 1000).toISOString();
-      const job: JobRecord = { jobId, fileName, uploadKey: keys.upload(jobId, fileName), options, createdAt: created.toISOString(), expiresAt };
+      const job: JobRecord = { jobId, fileName, uploadKey: keys.upload(jobId, fileName), ...(input.size !== undefined ? { size: input.size } : {}), options, createdAt: created.toISOString(), expiresAt };
       // The record goes first: by the time anyone can upload, the worker can read the options.
       await storage.put(keys.record(jobId), JSON.stringify(job), 'application/json');
       const upload = await storage.createUpload({
         key: job.uploadKey,
         contentType: UPLOAD_CONTENT_TYPE,
-        minBytes: 1,
-        maxBytes: deps.maxUploadBytes,
+        // an announced size is the only size the form takes
+        minBytes: input.size ?? 1,
+        maxBytes: input.size ?? deps.maxUploadBytes,
         expiresInSeconds: deps.uploadExpirySeconds,
         requestOrigin,
       });
@@ -95,7 +116,11 @@ export function createJobService(deps: JobServiceDeps): JobService {
       const job = await record(jobId);
       if (!job) return null;
       const uploaded = await storage.head(job.uploadKey);
-      if (!uploaded) return { jobId, status: 'waiting-upload', fileName: job.fileName, expiresAt: job.expiresAt };
+      if (!uploaded) {
+        // An upload that started inside the window and is still arriving turns the job to processing then.
+        if (expired(job)) return { jobId, status: 'expired', fileName: job.fileName, expiresAt: job.expiresAt };
+        return { jobId, status: 'waiting-upload', fileName: job.fileName, expiresAt: job.expiresAt };
+      }
       // No result long after the upload: the queue has given up on it (dead-letter queue).
       const age = now().getTime() - uploaded.lastModified.getTime();
       if (age > deps.processingTimeoutSeconds * 1000) {
@@ -109,10 +134,31 @@ export function createJobService(deps: JobServiceDeps): JobService {
 
     outcome,
     record,
+    projectText,
 
-    async upload(jobId, fileName) {
-      const object = await storage.get(keys.upload(jobId, fileName));
-      return object?.body ?? null;
+    project(done) {
+      let cached = projects.get(done.jobId);
+      if (!cached) {
+        cached = projectText(done).then((text) => (text === null ? null : projectFromJson(JSON.parse(text))));
+        cached.catch(() => projects.delete(done.jobId));
+        projects.set(done.jobId, cached);
+        if (projects.size > PROJECT_CACHE) projects.delete(projects.keys().next().value!);
+      }
+      return cached;
+    },
+
+    async claimUpload(jobId) {
+      const job = await record(jobId);
+      if (!job) throw new HttpError(404, 'job-not-found', 'There is no job with this id (or it has expired).');
+      if (expired(job)) throw new HttpError(410, 'upload-expired', 'The upload window of this job has passed; create a new job.');
+      const first = await storage.create(keys.uploadClaim(jobId), new Date(now().getTime()).toISOString(), 'text/plain');
+      if (!first || (await outcome(jobId))) throw new HttpError(409, 'already-uploaded', 'This job has its file already; create a new job for another one.');
     },
   };
+}
+
+/** True when the file name ends like a project some reader reads (`.als`, `.flp`, …). */
+export function acceptsFileName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return listFormats().some((f) => f.extensions.some((ext) => lower.endsWith(ext)));
 }

@@ -9,16 +9,18 @@ import { serve } from '@hono/node-server';
 import { createApp } from '../api/app';
 import { readConfig } from '../config';
 import { bundleScript } from '../node/bundle-url';
-import { isConvertThread, serveConvertThread } from '../node/convert-thread';
+import { convertThread, isConvertThread, serveConvertThread } from '../node/convert-thread';
 import { awsMode, localMode } from './modes';
 
 async function main(): Promise<void> {
   const aws = process.argv.includes('--aws');
   const config = readConfig(process.env, aws ? 'aws' : 'local');
   const moduleDir = dirname(fileURLToPath(import.meta.url));
-  // Conversions run in threads started from this same bundle, each limited to CONVERT_TIMEOUT_SECONDS.
-  const threads = bundleScript(import.meta.url);
-  const mode = aws ? await awsMode(config, moduleDir, process.argv.includes('--setup'), threads) : await localMode(config, moduleDir, threads);
+  // Uploads and POST /v1/convert run in one thread started from this same bundle, each call limited
+  // to CONVERT_TIMEOUT_SECONDS (from TypeScript source there is no bundle: they run in this thread).
+  const script = bundleScript(import.meta.url);
+  const thread = script && convertThread(script, config.convertTimeoutSeconds * 1000);
+  const mode = aws ? await awsMode(config, moduleDir, process.argv.includes('--setup'), thread) : await localMode(config, moduleDir, thread);
   const app = createApp(mode.deps);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const host = ['0.0.0.0', '127.0.0.1', '::', '::1'].includes(config.host) ? 'localhost' : info.address;

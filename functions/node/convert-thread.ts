@@ -1,23 +1,33 @@
 /**
- * convert() in a worker thread with a wall-time limit. A hostile or pathological file cannot
- * hold the worker (or the local server's event loop) past `timeoutMs`: the thread is terminated,
- * the job fails with DawstampsError 'timeout', and the next conversion gets a fresh thread.
- * One long-lived thread serves conversions one at a time: starting a thread and loading the
+ * The converter in a worker thread with a wall-time limit. A hostile or pathological file cannot
+ * hold the worker, the API or the local server's event loop past `timeoutMs`: the thread is
+ * terminated, the call fails with DawstampsError 'timeout', and the next call gets a fresh thread.
+ * One long-lived thread serves the calls one at a time: starting a thread and loading the
  * converter in it costs tens of milliseconds of CPU (~80 ms to the first reply in the worker
- * Lambda's bundle), paid once per process instead of once per file.
+ * Lambda's bundle), paid once per process instead of once per file. Two tasks: `readUpload` (a
+ * job's upload → stored project + result) and `convert` (POST /v1/convert).
  */
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { Worker, parentPort } from 'node:worker_threads';
 import { convert, DawstampsError, isDawstampsError, type ConvertOptions, type ErrorCode, type Result } from '../../lib/index';
+import { readUpload, type ReadUpload } from '../worker/read-upload';
+import { CONVERT_THREAD_ROLE } from './thread-role';
 import { zlibInflate } from './zlib-inflate';
 
-const ROLE = 'dawstamps-convert';
+export { isConvertThread } from './thread-role';
 
 /**
- * The conversion function the worker calls (the plain convert() or a threaded one). The threaded
- * one hands `bytes` over to its thread (the caller's array is detached, not copied) when they are
- * a whole ArrayBuffer of their own: an upload is then in memory once, not twice.
+ * The conversion function the API calls (the plain convert() or a threaded one). The threaded one
+ * hands `bytes` over to its thread (the caller's array is detached, not copied) when they are a
+ * whole ArrayBuffer of their own: an upload is then in memory once, not twice.
  */
 export type ConvertFn = (bytes: Uint8Array, options: ConvertOptions) => Promise<Result>;
+
+/** The tasks a conversion thread runs. */
+const TASKS = {
+  convert: (bytes: Uint8Array, options: ConvertOptions) => convert(bytes, options),
+  readUpload: (bytes: Uint8Array, options: ConvertOptions) => readUpload(bytes, options),
+};
+type Task = keyof typeof TASKS;
 
 /** The buffer to move to the thread instead of copying it: only when `bytes` span all of it (a slice of a pool is copied). */
 function movable(bytes: Uint8Array): ArrayBuffer[] {
@@ -25,19 +35,14 @@ function movable(bytes: Uint8Array): ArrayBuffer[] {
   return buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength && bytes.byteLength > 0 ? [buffer] : [];
 }
 
-type Reply = { id: number } & ({ ok: true; result: Result } | { ok: false; dawstamps: boolean; code?: ErrorCode; message: string });
+type Reply = { id: number } & ({ ok: true; value: unknown } | { ok: false; dawstamps: boolean; code?: ErrorCode; message: string });
 
-/** True inside a conversion thread started by threadedConvert. */
-export function isConvertThread(): boolean {
-  return !isMainThread && (workerData as { role?: string } | null)?.role === ROLE;
-}
-
-/** Serves conversions in this thread: `{ id, bytes, options }` in, a Reply out. */
+/** Serves calls in this thread: `{ id, task, bytes, options }` in, a Reply out. */
 export function serveConvertThread(): void {
-  parentPort!.on('message', async ({ id, bytes, options }: { id: number; bytes: Uint8Array; options: ConvertOptions }) => {
+  parentPort!.on('message', async ({ id, task, bytes, options }: { id: number; task: Task; bytes: Uint8Array; options: ConvertOptions }) => {
     let reply: Reply;
     try {
-      reply = { id, ok: true, result: await convert(bytes, { ...options, inflate: zlibInflate }) };
+      reply = { id, ok: true, value: await TASKS[task](bytes, { ...options, inflate: zlibInflate }) };
     } catch (e) {
       reply = isDawstampsError(e)
         ? { id, ok: false, dawstamps: true, code: e.code, message: e.message }
@@ -47,15 +52,21 @@ export function serveConvertThread(): void {
   });
 }
 
-/** A ConvertFn running conversions in a thread started from `script` (a bundle that calls serveConvertThread). */
-export function threadedConvert(script: URL, timeoutMs: number): ConvertFn {
+/** The converter's tasks in one thread (POST /v1/convert and the worker share it in one process). */
+export interface ConvertThread {
+  convert: ConvertFn;
+  readUpload: ReadUpload;
+}
+
+/** The converter's tasks, each run in the one thread started from `script` (a bundle that calls serveConvertThread). */
+export function convertThread(script: URL, timeoutMs: number): ConvertThread {
   let worker: Worker | null = null;
   let nextId = 0;
   let queue: Promise<unknown> = Promise.resolve();
 
-  const runOne = (bytes: Uint8Array, options: ConvertOptions): Promise<Result> => new Promise<Result>((resolve, reject) => {
+  const runOne = <T>(task: Task, bytes: Uint8Array, options: ConvertOptions): Promise<T> => new Promise<T>((resolve, reject) => {
     const { inflate: _inflate, ...cloneable } = options;
-    const thread = worker ?? new Worker(script, { workerData: { role: ROLE } });
+    const thread = worker ?? new Worker(script, { workerData: { role: CONVERT_THREAD_ROLE } });
     thread.unref();
     worker = thread;
     const id = ++nextId;
@@ -72,7 +83,7 @@ export function threadedConvert(script: URL, timeoutMs: number): ConvertFn {
     const onMessage = (reply: Reply): void => {
       if (reply.id !== id) return;
       cleanup();
-      if (reply.ok) resolve(reply.result);
+      if (reply.ok) resolve(reply.value as T);
       else reject(reply.dawstamps ? new DawstampsError(reply.code!, reply.message) : new Error(reply.message));
     };
     const onGone = (e?: unknown): void => {
@@ -88,12 +99,16 @@ export function threadedConvert(script: URL, timeoutMs: number): ConvertFn {
     thread.on('message', onMessage);
     thread.once('error', onGone);
     thread.once('exit', onGone);
-    thread.postMessage({ id, bytes, options: cloneable }, movable(bytes));
+    thread.postMessage({ id, task, bytes, options: cloneable }, movable(bytes));
   });
 
-  return (bytes, options) => {
-    const run = queue.then(() => runOne(bytes, options));
+  const enqueue = <T>(task: Task, bytes: Uint8Array, options: ConvertOptions): Promise<T> => {
+    const run = queue.then(() => runOne<T>(task, bytes, options));
     queue = run.catch(() => undefined);
     return run;
+  };
+  return {
+    convert: (bytes, options) => enqueue<Result>('convert', bytes, options),
+    readUpload: (bytes, options) => enqueue('readUpload', bytes, options),
   };
 }

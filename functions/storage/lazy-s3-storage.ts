@@ -46,6 +46,8 @@ export function lazyS3Storage(options: S3StorageOptions): Storage {
     async get(key): Promise<StoredObject | null> { return (await load()).get(key); },
     async head(key): Promise<ObjectInfo | null> { return (await load()).head(key); },
     async put(key, body, contentType): Promise<void> { return (await load()).put(key, body, contentType); },
+    async create(key, body, contentType): Promise<boolean> { return (await load()).create(key, body, contentType); },
+    async delete(key): Promise<void> { return (await load()).delete(key); },
     async createUpload(request: UploadRequest): Promise<UploadForm> { return (await load()).createUpload(request); },
     async uploadOrigin(requestOrigin): Promise<string> { return (await load()).uploadOrigin(requestOrigin); },
   };

@@ -1,6 +1,6 @@
 /** Storage as files under a data directory, with HMAC-signed upload forms that mimic S3's POST. */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { link, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { signPolicy, type LocalPolicy } from './local-policy';
 import type { ObjectInfo, Storage, StoredObject, UploadForm, UploadRequest } from './types';
@@ -31,8 +31,12 @@ async function loadSecret(dataDir: string): Promise<Buffer> {
   return secret;
 }
 
-/** Writes a temporary file in the data directory, flushes it, and renames it over `file`. */
-async function writeAtomic(dataDir: string, file: string, body: Uint8Array | string, mode = 0o644): Promise<void> {
+/**
+ * Writes a temporary file in the data directory, flushes it, and moves it to `file`: renamed
+ * over it, or with `exclusive` hard-linked to it, which fails when `file` exists (returns false:
+ * an atomic create-if-absent, the local If-None-Match).
+ */
+async function writeAtomic(dataDir: string, file: string, body: Uint8Array | string, mode = 0o644, exclusive = false): Promise<boolean> {
   const tmpDir = join(dataDir, '.tmp');
   await mkdir(tmpDir, { recursive: true });
   await mkdir(dirname(file), { recursive: true });
@@ -45,7 +49,19 @@ async function writeAtomic(dataDir: string, file: string, body: Uint8Array | str
     await handle.close();
   }
   try {
-    await rename(tmp, file);
+    if (!exclusive) {
+      await rename(tmp, file);
+      return true;
+    }
+    try {
+      await link(tmp, file);
+      return true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw e;
+    } finally {
+      await rm(tmp, { force: true });
+    }
   } catch (e) {
     await rm(tmp, { force: true });
     throw e;
@@ -92,6 +108,12 @@ export async function createLocalStorage(options: { dataDir: string; bucketName?
     async put(key, body): Promise<void> {
       // Temp file + rename: a reader sees the old file or the whole new one, never half of it.
       await writeAtomic(dataDir, pathOf(key), body);
+    },
+    async create(key, body): Promise<boolean> {
+      return writeAtomic(dataDir, pathOf(key), body, 0o644, true);
+    },
+    async delete(key): Promise<void> {
+      await rm(pathOf(key), { force: true });
     },
     async createUpload(request: UploadRequest): Promise<UploadForm> {
       pathOf(request.key);

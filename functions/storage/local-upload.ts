@@ -8,6 +8,8 @@ import type { LocalStorage } from './local-storage';
 export interface LocalUploadOptions {
   /** The largest body accepted at all (the upload cap plus room for the form fields). */
   maxBodyBytes: number;
+  /** Called before the file is stored, once the form is valid: may refuse it by throwing an HttpError (a job's second upload). */
+  claim?: (key: string) => Promise<void>;
   /** Called once the file is stored: the local stand-in for S3's event notification. */
   onCreated: (key: string, size: number) => void | Promise<void>;
   now?: () => number;
@@ -50,6 +52,7 @@ export function createLocalUploadRoute(storage: LocalStorage, options: LocalUplo
       if (file.size < policy.minBytes) {
         throw new HttpError(400, 'file-too-small', `Your proposed upload is smaller than the minimum allowed size of ${policy.minBytes} bytes.`);
       }
+      await options.claim?.(policy.key);
       await storage.put(policy.key, new Uint8Array(await file.arrayBuffer()), policy.contentType ?? 'application/octet-stream');
       await options.onCreated(policy.key, file.size);
       return c.body(null, 204);

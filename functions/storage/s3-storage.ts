@@ -1,5 +1,5 @@
 /** Storage on S3 (or an S3-compatible endpoint such as moto). */
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import type { ObjectInfo, Storage, StoredObject, UploadForm, UploadRequest } from './types';
 
@@ -52,6 +52,25 @@ export function createS3Storage(client: S3Client, bucket: string): Storage {
       // A single PUT is atomic in S3: a reader sees the previous object or the whole new one,
       // never a partial write, so results need no temporary key.
       await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }));
+    },
+    async create(key, body, contentType): Promise<boolean> {
+      try {
+        await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType, IfNoneMatch: '*' }));
+        return true;
+      } catch (e) {
+        // 412: the key exists; 409 ConditionalRequestConflict: a racing write to it is in flight.
+        const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+        if (status === 412 || status === 409) return false;
+        throw e;
+      }
+    },
+    async delete(key): Promise<void> {
+      // S3 answers 204 for a key that is not there (and 403 without s3:ListBucket): never an error here.
+      try {
+        await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+      } catch (e) {
+        if (!isMissing(e)) throw e;
+      }
     },
     async createUpload(request: UploadRequest): Promise<UploadForm> {
       const { url, fields } = await createPresignedPost(client, {

@@ -35,6 +35,13 @@ export interface Storage {
   head(key: string): Promise<ObjectInfo | null>;
   /** Writes an object atomically: readers see the old object or the whole new one. */
   put(key: string, body: Uint8Array | string, contentType: string): Promise<void>;
+  /**
+   * Writes an object only if there is none (S3: If-None-Match: *), atomically as put(); false
+   * when one was there already (nothing is written then). Two racing writers: exactly one wins.
+   */
+  create(key: string, body: Uint8Array | string, contentType: string): Promise<boolean>;
+  /** Deletes an object; a missing one is not an error. */
+  delete(key: string): Promise<void>;
   /** Signs a POST form that can create exactly `key`, within the size range, until expiry. */
   createUpload(request: UploadRequest): Promise<UploadForm>;
   /** The origin upload forms post to (for the page's Content-Security-Policy connect-src). */

@@ -1,5 +1,5 @@
 /** The worker's dependencies from a configuration (S3 storage, node:zlib inflate). */
-import { threadedConvert } from '../node/convert-thread';
+import type { ConvertThread } from '../node/convert-thread';
 import { zlibInflate } from '../node/zlib-inflate';
 import type { Config } from '../config';
 import { jobKeys } from '../jobs';
@@ -8,13 +8,13 @@ import type { Storage } from '../storage';
 import type { WorkerDeps } from './process-upload';
 
 /**
- * Worker deps for a storage; shared by Lambda and the local server. With `threadScript` (a
- * bundle that serves conversion threads), each conversion runs in a thread limited to
- * CONVERT_TIMEOUT_SECONDS; without it (tests from source), in this thread.
+ * Worker deps for a storage; shared by Lambda and the local server. With a conversion `thread`
+ * (functions/node/convert-thread.ts), each upload is read there, limited to CONVERT_TIMEOUT_SECONDS;
+ * without it (tests from source), in this thread.
  */
-export function workerDeps(config: Config, storage: Storage, threadScript?: URL): WorkerDeps {
+export function workerDeps(config: Config, storage: Storage, thread?: ConvertThread): WorkerDeps {
   return {
-    ...(threadScript ? { convert: threadedConvert(threadScript, config.convertTimeoutSeconds * 1000) } : {}),
+    ...(thread ? { readUpload: thread.readUpload } : {}),
     storage,
     keys: jobKeys(config.uploadPrefix, config.resultPrefix, config.jobPrefix),
     limits: { maxFileBytes: config.maxUploadBytes },
@@ -26,6 +26,6 @@ export function workerDeps(config: Config, storage: Storage, threadScript?: URL)
 }
 
 /** Worker deps on the configured bucket. */
-export function awsWorkerDeps(config: Config, threadScript?: URL): WorkerDeps {
-  return workerDeps(config, lazyS3Storage({ region: config.region, endpoint: config.endpoint, bucket: config.bucketName }), threadScript);
+export function awsWorkerDeps(config: Config, thread?: ConvertThread): WorkerDeps {
+  return workerDeps(config, lazyS3Storage({ region: config.region, endpoint: config.endpoint, bucket: config.bucketName }), thread);
 }

@@ -1,10 +1,16 @@
-/** One SQS record: S3 notifications of uploads → convert() → the job's stored outcome. */
+/**
+ * One SQS record: S3 notifications of uploads → the upload read once into a stored project and the
+ * job's result → the upload deleted. A job takes one upload: its outcome is written with
+ * If-None-Match, and any later upload (a second POST of the form inside its window) is deleted
+ * and changes nothing.
+ */
 import type { SQSRecord } from 'aws-lambda';
-import { convert, isDawstampsError, type ConvertOptions, type Limits, type Result } from '../../lib/index';
+import { isDawstampsError, type ConvertOptions, type Limits } from '../../lib/index';
 import type { Inflate } from '../../lib/readers/types';
-import type { JobKeys, JobOptions, JobOutcome, JobRecord } from '../jobs';
+import { newJobId, type JobKeys, type JobOptions, type JobOutcome, type JobRecord } from '../jobs';
 import { decodeS3EventKey } from '../queue/s3-event';
 import type { Storage } from '../storage';
+import { readUpload, type ReadUpload } from './read-upload';
 
 export interface WorkerDeps {
   storage: Storage;
@@ -12,8 +18,8 @@ export interface WorkerDeps {
   /** Converter limits (the upload cap becomes maxFileBytes). */
   limits?: Partial<Limits>;
   inflate?: Inflate;
-  /** The conversion (default: convert() in this thread; Node adapters pass a threaded one with a time limit). */
-  convert?: (bytes: Uint8Array, options: ConvertOptions) => Promise<Result>;
+  /** Reads an upload (default: in this thread; Node adapters pass a threaded one with a time limit). */
+  readUpload?: ReadUpload;
   /** Records are left for a retry when less time than this remains in the invocation. */
   minRemainingMs?: number;
   log?: (message: string, details?: Record<string, unknown>) => void;
@@ -57,37 +63,62 @@ function parseJson<T>(bytes: Uint8Array): T {
   return JSON.parse(new TextDecoder().decode(bytes)) as T;
 }
 
-/** Converts one upload and stores its outcome; storage faults throw (the message is retried). */
+/**
+ * Reads one upload and stores its outcome (and project), then deletes the upload; storage faults
+ * throw (the message is retried, the upload kept for it). 'skipped': not an upload, or a job that
+ * has its outcome already (the upload is deleted: a second upload, or a repeated delivery).
+ */
 export async function processUploadKey(key: string, deps: WorkerDeps): Promise<KeyOutcome> {
   const parsed = deps.keys.parseUpload(key);
   if (!parsed) return 'skipped'; // strays under the prefix (job records live under jobs/); only uploads are work
   const { jobId, fileName } = parsed;
-  const recordObject = await deps.storage.get(deps.keys.record(jobId));
+  const { storage, keys } = deps;
+  const recordObject = await storage.get(keys.record(jobId));
   const record = recordObject ? parseJson<JobRecord>(recordObject.body) : null;
   if (record && record.uploadKey !== key) return 'skipped';
-  const options: JobOptions = record?.options ?? {};
-  const upload = await deps.storage.get(key);
+  if (await storage.head(keys.result(jobId))) {
+    await storage.delete(key);
+    return 'skipped';
+  }
+  const upload = await storage.get(key);
   if (!upload) throw new Error(`The upload ${key} is not there (yet).`);
 
+  const options: JobOptions = record?.options ?? {};
+  const name = record?.fileName ?? fileName;
   let outcome: JobOutcome;
-  try {
-    const convertOptions: ConvertOptions = { ...options, fileName: record?.fileName ?? fileName };
-    if (deps.limits) convertOptions.limits = deps.limits;
-    if (deps.inflate) convertOptions.inflate = deps.inflate;
-    const result = await (deps.convert ?? convert)(upload.body, convertOptions);
-    outcome = { jobId, status: 'done', fileName, options, result };
-  } catch (e) {
-    // Every converter error is deterministic: the same bytes fail the same way, so it is the
-    // job's outcome. Untyped errors are converter bugs: logged, and reported without details.
-    const error = isDawstampsError(e)
-      ? { code: e.code, message: e.message }
-      : { code: 'internal-error', message: 'The converter failed on this file; the fault has been logged.' };
-    if (!isDawstampsError(e)) deps.log?.('converter bug', { jobId, error: e instanceof Error ? e.stack : String(e) });
-    outcome = { jobId, status: 'failed', fileName, options, error };
+  let projectKey: string | null = null;
+  if (record?.size !== undefined && upload.body.byteLength !== record.size) {
+    outcome = {
+      jobId, status: 'failed', fileName: name, options,
+      error: { code: 'size-mismatch', message: `The upload has ${upload.body.byteLength} bytes, but the job announced ${record.size}; the file was not read.` },
+    };
+  } else {
+    try {
+      const convertOptions: ConvertOptions = { ...options, fileName: name };
+      if (deps.limits) convertOptions.limits = deps.limits;
+      if (deps.inflate) convertOptions.inflate = deps.inflate;
+      const read = await (deps.readUpload ?? readUpload)(upload.body, convertOptions);
+      projectKey = keys.project(jobId, newJobId().slice(0, 16));
+      await storage.put(projectKey, read.project, 'application/json');
+      outcome = { jobId, status: 'done', fileName: name, options, project: projectKey, result: read.result };
+    } catch (e) {
+      if (projectKey !== null) throw e; // the project could not be stored: a storage fault, retried
+      // Every converter error is deterministic: the same bytes fail the same way, so it is the
+      // job's outcome. Untyped errors are converter bugs: logged, and reported without details.
+      const error = isDawstampsError(e)
+        ? { code: e.code, message: e.message }
+        : { code: 'internal-error', message: 'The converter failed on this file; the fault has been logged.' };
+      if (!isDawstampsError(e)) deps.log?.('converter bug', { jobId, error: e instanceof Error ? e.stack : String(e) });
+      outcome = { jobId, status: 'failed', fileName: name, options, error };
+    }
   }
-  // Deterministic content: a repeated delivery writes the same bytes (at-least-once is harmless).
-  await deps.storage.put(deps.keys.result(jobId), JSON.stringify(outcome), 'application/json');
-  return outcome.status;
+  // The first outcome stands: a racing upload of the same job that wrote its outcome first wins,
+  // and this one's project is dropped.
+  const won = await storage.create(keys.result(jobId), JSON.stringify(outcome), 'application/json');
+  if (!won && projectKey !== null) await storage.delete(projectKey);
+  // The project file is not kept: it has been read (or could not be), and that is all it was for.
+  await storage.delete(key);
+  return won ? outcome.status : 'skipped';
 }
 
 /** Processes every upload a record names; throws on anything worth a retry. */

@@ -23,8 +23,9 @@ export class Api extends Construct {
       entry: LAMBDA_ENTRIES.api,
       description: 'dawstamps API: jobs, presigned uploads, results, exports and the page',
       timeout: Duration.seconds(30),
-      // Mostly waiting on S3, but a re-export with new timing/start options re-runs the converter
-      // on the stored upload (up to MAX_UPLOAD_BYTES): 1,024 MB buys the CPU for that within 30 s.
+      // Mostly waiting on S3; exports time the stored project (milliseconds, even for 100,000 tempo
+      // breakpoints), and POST /v1/convert converts up to CONVERT_MAX_BYTES in a thread: 1,024 MB
+      // buys the CPU for that well within CONVERT_TIMEOUT_SECONDS.
       memorySize: 1024,
       environment: props.environment,
       // The page ships inside the API bundle as web/; functions/api/lambda.ts reads it there.
@@ -38,7 +39,8 @@ export class Api extends Construct {
       actions: ['s3:PutObject'],
       resources: [props.bucket.arnForObjects(`${UPLOAD_PREFIX}*`), props.bucket.arnForObjects(`${JOB_PREFIX}*`)],
     }));
-    // Job status and re-exports read results, job records and, when asked, the stored upload again.
+    // Job status and exports read results, stored projects and job records, and whether the upload
+    // has arrived (HeadObject needs GetObject); the upload's bytes are the worker's alone.
     this.function.addToRolePolicy(new PolicyStatement({
       actions: ['s3:GetObject'],
       resources: [

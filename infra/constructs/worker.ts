@@ -60,14 +60,21 @@ export class Worker extends Construct {
       reportBatchItemFailures: true,
       maxConcurrency: 5,
     }));
-    // The upload itself, and its job record for the options the job was created with.
+    // The upload itself, its job record for the options the job was created with, and whether the
+    // job has its outcome already (a second upload changes nothing).
     this.function.addToRolePolicy(new PolicyStatement({
       actions: ['s3:GetObject'],
-      resources: [props.bucket.arnForObjects(`${UPLOAD_PREFIX}*`), props.bucket.arnForObjects(`${JOB_PREFIX}*`)],
+      resources: [props.bucket.arnForObjects(`${UPLOAD_PREFIX}*`), props.bucket.arnForObjects(`${JOB_PREFIX}*`), props.bucket.arnForObjects(`${RESULT_PREFIX}*`)],
     }));
+    // The outcome and the stored project (the outcome with If-None-Match: the first upload wins).
     this.function.addToRolePolicy(new PolicyStatement({
       actions: ['s3:PutObject'],
       resources: [props.bucket.arnForObjects(`${RESULT_PREFIX}*`)],
+    }));
+    // The upload is deleted as soon as it has been read; a losing upload's project too.
+    this.function.addToRolePolicy(new PolicyStatement({
+      actions: ['s3:DeleteObject'],
+      resources: [props.bucket.arnForObjects(`${UPLOAD_PREFIX}*`), props.bucket.arnForObjects(`${RESULT_PREFIX}*`)],
     }));
   }
 }

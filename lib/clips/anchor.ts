@@ -1,9 +1,9 @@
 /** Where a song's entry sits: its first clip's start, or the middle of the crossfade into it. */
 import type { ClipAnchor } from '../options';
 import type { Song } from './songs';
+import { solveBeat, type SecondsAt } from '../tempo/inverse';
 
-/** Beats → seconds of the set (the tempo map), to put the middle of a crossfade in time. */
-export type SecondsAt = (beat: number) => number;
+export type { SecondsAt };
 
 /**
  * The entry beat of each song (songs sorted by start). With 'crossfade-middle', a song that starts
@@ -19,26 +19,8 @@ export function anchorBeats(songs: readonly Song[], anchor: ClipAnchor, secondsA
   });
 }
 
-/**
- * The beat halfway (in time) between beats a ≤ b. seconds(beat) only grows, so a bracketing search
- * converges: a linear-interpolation step (exact where the tempo is constant), every other step a
- * bisection (so a curved tempo cannot stall it).
- */
+/** The beat halfway (in time) between beats a ≤ b; halfway in beats without a tempo map. */
 function middle(a: number, b: number, secondsAt?: SecondsAt): number {
   if (!secondsAt || b <= a) return (a + b) / 2;
-  let lo = a;
-  let hi = b;
-  let sLo = secondsAt(a);
-  let sHi = secondsAt(b);
-  const target = (sLo + sHi) / 2;
-  let x = (a + b) / 2;
-  for (let i = 0; i < 200 && hi - lo > 1e-12 * Math.max(1, Math.abs(hi)); i++) {
-    const interpolated = sHi > sLo ? lo + ((target - sLo) * (hi - lo)) / (sHi - sLo) : Number.NaN;
-    x = i % 2 === 0 && interpolated > lo && interpolated < hi ? interpolated : (lo + hi) / 2;
-    const s = secondsAt(x);
-    if (Math.abs(s - target) <= 1e-12 * Math.max(1, Math.abs(target))) return x;
-    if (s < target) [lo, sLo] = [x, s];
-    else [hi, sHi] = [x, s];
-  }
-  return x;
+  return solveBeat(secondsAt, (secondsAt(a) + secondsAt(b)) / 2, a, b);
 }

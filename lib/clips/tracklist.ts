@@ -1,10 +1,10 @@
-/** A tracklist built from the arrangement's audio clips (issue 9): filter, merge into songs, anchor. */
-import type { ArrangementClip, Daw, ProjectMarker, Warning } from '../model';
-import type { ConvertOptions } from '../options';
+/** A tracklist built from the arrangement's audio clips: filter, merge into songs, anchor. */
+import type { ArrangementClip, ProjectMarker, Warning } from '../model';
+import type { TimeOptions } from '../options';
 import { anchorBeats, type SecondsAt } from './anchor';
 import { groupSongs } from './songs';
 
-export type ClipOptions = Pick<ConvertOptions, 'includeDisabledClips' | 'includeMutedTracks' | 'clipAnchor'>;
+export type ClipOptions = Pick<TimeOptions, 'includeDisabledClips' | 'includeMutedTracks' | 'clipAnchor'>;
 
 /** Tracklist entries (kind 'clip', with their end), the end of the last one, and what was odd. */
 export interface ClipTracklist {
@@ -15,22 +15,19 @@ export interface ClipTracklist {
 }
 
 /**
- * One entry per song from the clips a reader found (`undefined` when it does not read clips):
- * disabled clips and clips on muted tracks are left out unless the options include them.
+ * One entry per song from the clips a reader found (null when it does not read clips): disabled
+ * clips and clips on muted tracks are left out unless the options include them. (A reader says
+ * itself, with a `no-clips` warning, why a timeline has none.)
  */
-export function tracklistFromClips(clips: readonly ArrangementClip[] | undefined, daw: Daw, options: ClipOptions = {}, secondsAt?: SecondsAt): ClipTracklist {
+export function tracklistFromClips(clips: readonly ArrangementClip[] | null, options: ClipOptions = {}, secondsAt?: SecondsAt): ClipTracklist {
   const warnings: Warning[] = [];
-  if (clips === undefined) {
+  if (clips === null) {
     warnings.push({ code: 'clips-not-read', message: 'Tracklists from clips are not available for this project: its reader does not read audio clips, so the tracklist is empty.' });
     return { entries: [], endBeat: null, warnings };
   }
   const kept = clips.filter((c) => (options.includeDisabledClips === true || !c.disabled) && (options.includeMutedTracks === true || !c.trackMuted));
   const leftOut = leftOutMessage(clips, options);
   if (leftOut) warnings.push({ code: 'clips-left-out', message: leftOut });
-  if (clips.length === 0) {
-    const where = daw === 'ableton' ? 'The arrangement has no audio clips (session-view clips are not part of it)' : 'The playlist places no audio clips';
-    warnings.push({ code: 'no-clips', message: `${where}, so the tracklist from clips is empty.` });
-  }
   const songs = groupSongs(kept);
   const beats = anchorBeats(songs, options.clipAnchor ?? 'start', secondsAt);
   const entries = songs.map((song, i): ProjectMarker => ({ name: song.name, beat: beats[i]!, kind: 'clip', tracklist: true, endBeat: song.endBeat }));

@@ -18,8 +18,6 @@ export type Inflate = (gzip: InflateInput, onChunk: (chunk: Uint8Array) => void)
 /** What a reader is told besides the bytes. */
 export interface ReadOptions {
   limits: Limits;
-  /** FL Studio: which arrangement to read (index or name); default the current one. */
-  arrangement?: string | number;
   /** Gzip inflater; readers default to pako (runs everywhere). Node callers may pass node:zlib. */
   inflate?: Inflate;
 }

@@ -1,9 +1,24 @@
 /**
  * Tempo breakpoints as columns of numbers. A set may hold 100,000 breakpoints: an object (and a
- * boxed double per field) for each costs more than reading them (issue 7), so a reader that has
- * them as columns hands those to the tempo map; TempoPoint objects are made only when asked for.
+ * boxed double per field) for each costs more than reading them (bench case 3b), so a reader that has
+ * them as columns hands those to the tempo map; TempoPoint objects are made only when asked for
+ * (`points()`). The model keeps an envelope so; nothing here changes after construction.
  */
-import type { Project, TempoCurve, TempoPoint } from '../model';
+
+/** Bezier handles of the tempo segment that starts at a breakpoint (Ableton CurveControl*). */
+export interface TempoCurve {
+  c1x: number;
+  c1y: number;
+  c2x: number;
+  c2y: number;
+}
+
+/** One breakpoint of the tempo envelope; beats are quarter notes from the arrangement's beat 0. */
+export interface TempoPoint {
+  beat: number;
+  bpm: number;
+  curve?: TempoCurve;
+}
 
 export class TempoColumns {
   /**
@@ -19,6 +34,11 @@ export class TempoColumns {
     readonly curve: Float64Array | null,
     readonly objects: readonly TempoPoint[] | null = null,
   ) {}
+
+  /** No breakpoints: the tempo is static. */
+  static empty(): TempoColumns {
+    return new TempoColumns(0, new Float64Array(0), new Float64Array(0), null);
+  }
 
   /** The columns of `points` (in their order). */
   static of(points: readonly TempoPoint[]): TempoColumns {
@@ -57,29 +77,4 @@ export class TempoColumns {
     }
     return points;
   }
-}
-
-/**
- * Gives `project` its envelope as `tempoColumns`; its `tempo` (TempoPoint objects) is made on
- * first read. Reading or setting `tempo` drops the columns, so that edits to it count.
- */
-export function withTempoColumns(project: Project, columns: TempoColumns): Project {
-  let points: TempoPoint[] | undefined;
-  project.tempoColumns = columns;
-  Object.defineProperty(project, 'tempo', {
-    enumerable: true,
-    configurable: true,
-    get: (): TempoPoint[] => {
-      if (points === undefined) {
-        points = columns.points();
-        delete project.tempoColumns;
-      }
-      return points;
-    },
-    set: (value: TempoPoint[]) => {
-      points = value;
-      delete project.tempoColumns;
-    },
-  });
-  return project;
 }

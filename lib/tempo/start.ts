@@ -1,7 +1,55 @@
 /** Where the clock's zero is (timing.md "Start offset"): resolves a parsed `start` option. */
 import { DawstampsError, echoValue } from '../errors';
-import type { Project, ProjectMarker } from '../model';
-import type { StartSpec } from '../options';
+import type { ProjectMarker, Timeline } from '../model';
+import { MAX_ABS_BEAT } from './envelope';
+
+/** A parsed `start` option. */
+export type StartSpec =
+  | { kind: 'zero' }
+  | { kind: 'song-start' }
+  | { kind: 'loop' }
+  | { kind: 'beat'; beat: number }
+  | { kind: 'index'; index: number }
+  | { kind: 'locator'; name: string };
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+
+function beatFrom(text: string, original: string): StartSpec {
+  const beat = NUMBER.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+  if (!(Math.abs(beat) <= MAX_ABS_BEAT)) throw new DawstampsError('invalid-option', `The start "${echoValue(original)}" is not a beat number (within ±${MAX_ABS_BEAT}).`);
+  return { kind: 'beat', beat };
+}
+
+/**
+ * Parses the `start` option: a number or numeric string (a beat), "zero" (default),
+ * "song-start", "loop", "#N" (the Nth tracklist marker, 1-based), "beat:X", "locator:NAME",
+ * or any other string (a locator name). Throws DawstampsError 'invalid-option'.
+ */
+export function parseStart(value: string | number | undefined | null): StartSpec {
+  if (value === undefined || value === null) return { kind: 'zero' };
+  if (typeof value === 'number') {
+    if (!(Math.abs(value) <= MAX_ABS_BEAT)) throw new DawstampsError('invalid-option', `The start ${echoValue(value)} is not a beat within ±${MAX_ABS_BEAT}.`);
+    return { kind: 'beat', beat: value };
+  }
+  if (typeof value !== 'string') throw new DawstampsError('invalid-option', 'The start must be a string or a number.');
+  const text = value;
+  const trimmed = text.trim();
+  if (trimmed === '' || trimmed === 'zero') return { kind: 'zero' };
+  if (trimmed === 'song-start') return { kind: 'song-start' };
+  if (trimmed === 'loop') return { kind: 'loop' };
+  if (NUMBER.test(trimmed)) return beatFrom(trimmed, text);
+  if (trimmed.startsWith('beat:')) return beatFrom(trimmed.slice(5), text);
+  if (text.startsWith('locator:')) return { kind: 'locator', name: text.slice(8) };
+  if (/^#\s*\d+$/.test(trimmed)) {
+    const index = Number(trimmed.slice(1).trim());
+    if (!Number.isSafeInteger(index) || index < 1) {
+      throw new DawstampsError('invalid-option', `The start "${echoValue(text)}" needs a marker number from 1.`);
+    }
+    return { kind: 'index', index };
+  }
+  return { kind: 'locator', name: text };
+}
+
 
 /** The chosen start: a beat and how a person would call it. */
 export interface Start {
@@ -22,26 +70,26 @@ function findByName(name: string, tracklist: readonly ProjectMarker[], all: read
   return undefined;
 }
 
-/** Resolves a start against the project; throws DawstampsError 'invalid-option' when it is not there. */
-export function resolveStart(spec: StartSpec, project: Project, tracklist: readonly ProjectMarker[]): Start {
+/** Resolves a start against the timeline; throws DawstampsError 'invalid-option' when it is not there. */
+export function resolveStart(spec: StartSpec, timeline: Timeline, tracklist: readonly ProjectMarker[]): Start {
   switch (spec.kind) {
     case 'zero':
       return { beat: 0, label: 'beat 0' };
     case 'beat':
       return { beat: spec.beat, label: `beat ${spec.beat}` };
     case 'song-start':
-      if (project.songStartBeat === null) throw new DawstampsError('invalid-option', 'The start is the song start, but this set has no song start marker.');
-      return { beat: project.songStartBeat, label: 'song start' };
+      if (timeline.songStartBeat === null) throw new DawstampsError('invalid-option', 'The start is the song start, but this set has no song start marker.');
+      return { beat: timeline.songStartBeat, label: 'song start' };
     case 'loop':
-      if (!project.loop) throw new DawstampsError('invalid-option', 'The start is the loop start, but this set has no arrangement loop.');
-      return { beat: project.loop.startBeat, label: 'loop start' };
+      if (!timeline.loop) throw new DawstampsError('invalid-option', 'The start is the loop start, but this set has no arrangement loop.');
+      return { beat: timeline.loop.startBeat, label: 'loop start' };
     case 'index': {
       const marker = byTime(tracklist)[spec.index - 1];
       if (!marker) throw new DawstampsError('invalid-option', `The start is marker #${spec.index}, but the tracklist has ${tracklist.length} marker${tracklist.length === 1 ? '' : 's'}.`);
       return { beat: marker.beat, label: `#${spec.index} "${marker.name}"` };
     }
     case 'locator': {
-      const marker = findByName(spec.name, tracklist, project.markers);
+      const marker = findByName(spec.name, tracklist, timeline.markers);
       if (!marker) throw new DawstampsError('invalid-option', `The start is the marker "${echoValue(spec.name)}", but no marker has that name.`);
       return { beat: marker.beat, label: `"${marker.name}"` };
     }

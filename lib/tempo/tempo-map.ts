@@ -1,8 +1,9 @@
-/** The tempo map: beats → seconds in either model of shared/spec/timing.md, plus the BPM curve. */
+/** The tempo map: beats → seconds in either model of docs/timing.md, plus the BPM curve. */
 import type { TempoPoint, TimingModel } from '../model';
 import { TempoColumns } from './columns';
 import { continuousSeconds } from './continuous';
 import { buildEnvelope, segmentAt } from './envelope';
+import { beatAtSeconds } from './inverse';
 import { envelopeBpm } from './segment';
 import { steppedSeconds } from './stepped';
 
@@ -21,6 +22,8 @@ export interface TempoMap {
   readonly automated: boolean;
   /** Seconds from beat 0 to `beat` (negative before beat 0). O(log n). */
   seconds(beat: number): number;
+  /** The beat at `seconds` from beat 0: the inverse of `seconds` (O(log n) per step of a search). */
+  beatAt(seconds: number): number;
   /** The envelope's BPM at `beat` (right-continuous at jumps). O(log n). */
   bpmAt(beat: number): number;
   /** The breakpoints as [beat, bpm] ([[0, bpm]] for a static tempo). */
@@ -42,11 +45,13 @@ export function createTempoMap(points: readonly TempoPoint[] | TempoColumns, opt
   const n = columns.length;
   let automated = false;
   for (let i = 1; i < n && !automated; i++) automated = bpm[i]! !== bpm[0]!;
+  const bpmAt = (beat: number): number => envelopeBpm(env, segmentAt(env.beats, beat), beat);
   return {
     model: options.model,
     automated,
     seconds,
-    bpmAt: (beat) => envelopeBpm(env, segmentAt(env.beats, beat), beat),
+    beatAt: (target) => beatAtSeconds(seconds, target, bpmAt(0)),
+    bpmAt,
     points: () => {
       if (n <= 1) return [[0, options.staticBpm]];
       const list: Array<[number, number]> = [];

@@ -14,7 +14,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function counts(bytes: Uint8Array): Promise<{ markers: number; tempo: number }> {
   const r = await convert(bytes);
-  return { markers: r.markers.length, tempo: r.tempo.points.length };
+  return { markers: r.markers.length, tempo: r.tempo.points!.length };
 }
 
 describe('bench inputs', () => {

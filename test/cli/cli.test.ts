@@ -9,9 +9,9 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { convert } from '../../lib';
 import { bigSetOptions, buildAls } from '../helpers/als-builder';
+import { FIXTURES } from '../helpers/fixtures';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
 const CLI = `${ROOT}dist/cli.cjs`;
 const run = promisify(execFile);
 
@@ -80,7 +80,7 @@ describe('--format json', () => {
     const out = await cli(automation, '--format', 'json');
     expect(out.code).toBe(0);
     const result = JSON.parse(out.stdout);
-    expect(result.source).toEqual({ daw: 'ableton', version: '10.1.7', file: 'automation.als' });
+    expect(result.source).toEqual({ daw: 'ableton', version: '10.1.7', application: 'Ableton Live 10.1.7', file: 'automation.als' });
     expect(result.timing.model).toBe('stepped');
     expect(result.markers.map((m: { name: string }) => m.name)).toEqual(['A', 'B', 'D', 'C', 'Z', 'E']);
     expect(result.markers[2].seconds).toBeCloseTo(5.664250071431388, 9);

@@ -1,6 +1,6 @@
 /**
- * `result.tempo.points` is made on first read (the text exports never read it: 100,000 breakpoints
- * cost the CLI's start-up, issue 7), yet behaves like a plain property on every surface.
+ * `result.tempo.points`: plain data, in the result unless the caller leaves it out
+ * (`tempoPoints: false`: a set may hold 100,000 breakpoints, and the text exports never read them).
  */
 import { describe, expect, it } from 'vitest';
 import { convert, exportResult } from '../../lib';
@@ -24,30 +24,21 @@ const expected = [
 ];
 
 describe('result.tempo.points', () => {
-  it('is not made until it is read; a text export leaves it unmade', async () => {
+  it('is a plain property: serialises, spreads, clones and compares as one', async () => {
     const result = await convert(set);
-    exportResult(result, 'youtube');
-    const own = Object.getOwnPropertyDescriptor(result.tempo, 'points')!;
-    expect(own.enumerable).toBe(true);
-    expect(own.get).toBeTypeOf('function');
-    expect(result.tempo.points).toEqual(expected);
-    // made once, then the same array
-    expect(result.tempo.points).toBe(result.tempo.points);
-  });
-
-  it('serialises, spreads, clones and compares like a plain property, in its place', async () => {
-    const result = await convert(set);
+    expect(Object.getOwnPropertyDescriptor(result.tempo, 'points')).toMatchObject({ value: expected, writable: true, enumerable: true });
     expect(Object.keys(result.tempo)).toEqual(['initialBpm', 'automated', 'points']);
     expect(JSON.parse(JSON.stringify(result)).tempo).toEqual({ initialBpm: 150, automated: true, points: expected });
     expect({ ...result.tempo }).toStrictEqual({ initialBpm: 150, automated: true, points: expected });
     expect(structuredClone(result).tempo.points).toEqual(expected);
-    expect(result.tempo).toEqual({ initialBpm: 150, automated: true, points: expected });
   });
 
-  it('can be assigned', async () => {
-    const result = await convert(set);
-    result.tempo.points = [[0, 120]];
-    expect(result.tempo.points).toEqual([[0, 120]]);
-    expect(JSON.parse(JSON.stringify(result.tempo)).points).toEqual([[0, 120]]);
+  it('is left out when asked; the exports do not need it', async () => {
+    const full = await convert(set);
+    const lean = await convert(set, { tempoPoints: false });
+    expect(lean.tempo).toStrictEqual({ initialBpm: 150, automated: true });
+    for (const format of ['text', 'youtube', 'cue', 'csv', 'webvtt'] as const) {
+      expect(exportResult(lean, format).text).toBe(exportResult(full, format).text);
+    }
   });
 });

@@ -1,4 +1,4 @@
-// The clip options of issue 9 through the API (app.request): POST /v1/convert and the job re-export.
+// The clip options (tracklists from clips) through the API (app.request): POST /v1/convert and the job re-export.
 // The set: 120 BPM (a beat is 0.5 s), no locators, one audio clip per song overlapping for the mixes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildAls } from '../helpers/als-builder';

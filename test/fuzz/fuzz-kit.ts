@@ -13,7 +13,7 @@ import type { ErrorCode } from '../../lib/errors';
 export const KNOWN_CODES = [
   'empty-file', 'not-a-project', 'corrupt-file', 'unsupported-version', 'unsupported-format', 'invalid-option',
   'file-too-large', 'inflated-too-large', 'unsafe-xml', 'xml-too-deep', 'value-too-long', 'too-many-markers',
-  'too-many-breakpoints', 'too-many-events', 'timeout', 'export-failed',
+  'too-many-breakpoints', 'too-many-events', 'timeout', 'export-failed', 'invalid-project',
 ] as const satisfies readonly ErrorCode[];
 type Unlisted = Exclude<ErrorCode, (typeof KNOWN_CODES)[number]>;
 const everyCodeListed: [Unlisted] extends [never] ? true : Unlisted = true;
@@ -138,7 +138,7 @@ export function checkResult(r: Result, options: ConvertOptions, label: string): 
   }
   if (r.durationSeconds !== null && !Number.isFinite(r.durationSeconds)) fail(`durationSeconds is ${r.durationSeconds}`);
   if (!Number.isFinite(r.tempo.initialBpm) || r.tempo.initialBpm <= 0) fail(`initial tempo ${r.tempo.initialBpm}`);
-  for (const [beat, bpm] of r.tempo.points) if (!Number.isFinite(beat) || !Number.isFinite(bpm) || !(bpm > 0)) fail(`tempo point ${beat} → ${bpm}`);
+  for (const [beat, bpm] of r.tempo.points ?? []) if (!Number.isFinite(beat) || !Number.isFinite(bpm) || !(bpm > 0)) fail(`tempo point ${beat} → ${bpm}`);
   if (!Number.isFinite(r.start.beat)) fail(`start beat ${r.start.beat}`);
   JSON.stringify(r); // every result must serialise
 }

@@ -25,13 +25,14 @@ describe('least privilege', () => {
     });
   });
 
-  it('the worker may read uploads and job records, write results, consume its queue and write its own logs — nothing else', () => {
+  it('the worker may read uploads, job records and results, write results, delete uploads (once read) and losing projects, consume its queue and write its own logs — nothing else', () => {
     const queue = `<${resourceOf(s, 'AWS::SQS::Queue', 'WorkerUploads')[0]}.Arn>`;
     expect(grantsOf(s.json, role('WorkerFunctionRole'))).toEqual({
       'logs:CreateLogStream': [logGroup('Worker')],
       'logs:PutLogEvents': [logGroup('Worker')],
-      's3:GetObject': [`${bucket}/jobs/*`, `${bucket}/uploads/*`],
+      's3:GetObject': [`${bucket}/jobs/*`, `${bucket}/results/*`, `${bucket}/uploads/*`],
       's3:PutObject': [`${bucket}/results/*`],
+      's3:DeleteObject': [`${bucket}/results/*`, `${bucket}/uploads/*`],
       'sqs:ReceiveMessage': [queue],
       'sqs:DeleteMessage': [queue],
       'sqs:ChangeMessageVisibility': [queue],

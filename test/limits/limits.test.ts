@@ -8,8 +8,8 @@ import type { Limits } from '../../lib/limits';
 import { buildAls } from '../helpers/als-builder';
 import { FlpBuilder } from '../helpers/flp-builder';
 import { flpEvents } from './flp-events';
+import { fixture } from '../helpers/fixtures';
 
-const FIXTURES = new URL('../../../shared/fixtures/', import.meta.url);
 const enc = new TextEncoder();
 
 /** 'ok' or the DawstampsError code. */
@@ -38,9 +38,9 @@ const flpWithMarkers = (n: number, name = 'Song'): Uint8Array => {
 
 describe('limits: just over fails with its own code, exactly at the limit converts', () => {
   it('maxFileBytes → file-too-large (an .als and an .flp)', async () => {
-    const als = new Uint8Array(readFileSync(new URL('ableton/example-120.als', FIXTURES)));
+    const als = fixture('ableton/example-120.als');
     await boundary(als, 'maxFileBytes', als.length, 'file-too-large');
-    const flp = new Uint8Array(readFileSync(new URL('flstudio/fl-markers.flp', FIXTURES)));
+    const flp = fixture('flstudio/fl-markers.flp');
     await boundary(flp, 'maxFileBytes', flp.length, 'file-too-large');
   });
 
@@ -88,7 +88,7 @@ describe('limits: just over fails with its own code, exactly at the limit conver
     const clip = new FlpBuilder().version('20.8.4.2576').tempo(120).link(3)
       .automationClip(3, [{ delta: 0, value: 0 }, { delta: 1, value: 1 }, { delta: 1, value: 0 }])
       .arrangement(0, 'A').playlist([{ position: 0, length: 96 * 4, item: 3 }]).currentArrangement(0).build();
-    const points = (await convert(clip)).tempo.points.length;
+    const points = (await convert(clip)).tempo.points!.length;
     expect(points).toBeGreaterThan(2);
     await boundary(clip, 'maxBreakpoints', points, 'too-many-breakpoints');
   });
@@ -98,13 +98,13 @@ describe('limits: just over fails with its own code, exactly at the limit conver
     const events = flpEvents(flp).length;
     expect(events).toBeGreaterThan(20);
     await boundary(flp, 'maxFlpEvents', events, 'too-many-events');
-    const real = new Uint8Array(readFileSync(new URL('flstudio/complex.flp', FIXTURES)));
+    const real = fixture('flstudio/complex.flp');
     await boundary(real, 'maxFlpEvents', flpEvents(real).length, 'too-many-events');
   });
 
-  it('the defaults read every shared fixture (no limit is tighter than a real project)', async () => {
+  it('the defaults read every real fixture (no limit is tighter than a real project)', async () => {
     for (const path of ['ableton/live9-automation.als', 'ableton/automation-pathological-end3.als', 'flstudio/complex.flp', 'large/michelle-live12.3.als']) {
-      expect(await outcome(new Uint8Array(readFileSync(new URL(path, FIXTURES))), {}), path).toBe('ok');
+      expect(await outcome(fixture(path), {}), path).toBe('ok');
     }
   });
 });

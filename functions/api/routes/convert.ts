@@ -27,7 +27,8 @@ export function convertRoute(app: OpenAPIHono, deps: AppDeps): void {
     const query = c.req.valid('query') as z.infer<typeof SyncConvertQuery>;
     const bytes = await readBodyLimited(c.req.raw, max, `The body is over ${max} bytes, the limit of /v1/convert; upload larger files through POST /v1/jobs.`);
     const fileName = query.filename ?? null;
-    const result = await convert(bytes, {
+    // In the conversion thread with its time limit when the adapter gives one (the worker's), else here.
+    const result = await (deps.convert ?? convert)(bytes, {
       ...convertOptionsFrom(query),
       ...(fileName ? { fileName } : {}),
       limits: { maxFileBytes: max },

@@ -1,12 +1,11 @@
 /** POST /v1/jobs, GET /v1/jobs/:jobId, GET /v1/jobs/:jobId/export/:format. */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { convert, exportResult, type Result } from '../../../lib/index';
+import { exportResult, timeProject, type Project } from '../../../lib/index';
 import { isExportFormat } from '../../../lib/exporters';
 import { echoValue } from '../../../lib/errors';
 import { HttpError } from '../../http-error';
-import { contentDisposition, downloadBaseName, isJobId, type JobService } from '../../jobs';
-import type { AppDeps } from '../deps';
-import { convertOptionsFrom, exportOptionsFrom, sameOptions } from '../query-options';
+import { contentDisposition, downloadBaseName, isJobId, type JobOutcome, type JobService } from '../../jobs';
+import { convertOptionsFrom, exportOptionsFrom } from '../query-options';
 import { ConvertQuery, CreateJobBody, ErrorBody, ExportQuery, FormatParam, JobCreated, JobIdParam, JobStatusBody } from '../schemas';
 import { z } from '@hono/zod-openapi';
 
@@ -28,14 +27,14 @@ const createJob = createRoute({
 
 const getJob = createRoute({
   method: 'get', path: '/v1/jobs/{jobId}', tags: ['jobs'],
-  summary: 'The job status, with the result when done',
-  request: { params: JobIdParam },
+  summary: 'The job status, with the result when done (its tempo breakpoints with include=tempo)',
+  request: { params: JobIdParam, query: z.object({ include: z.enum(['tempo']).optional().openapi({ description: 'tempo: add result.tempo.points (a set may hold 100,000 breakpoints).' }) }) },
   responses: { 200: { description: 'The job', content: { 'application/json': { schema: JobStatusBody } } }, ...errors(400, 401, 404) },
 });
 
 const exportJob = createRoute({
   method: 'get', path: '/v1/jobs/{jobId}/export/{format}', tags: ['jobs'],
-  summary: 'The job\'s tracklist in an export format',
+  summary: 'The job\'s tracklist in an export format, timed from its stored project with any options',
   request: { params: FormatParam, query: ConvertQuery.extend(ExportQuery.shape).extend({ as: z.enum(['file', 'json']).optional() }) },
   responses: {
     200: { description: 'The export (or, with as=json, { text, warnings, fileName, mediaType })', content: { 'text/plain': { schema: z.string() } } },
@@ -43,44 +42,78 @@ const exportJob = createRoute({
   },
 });
 
+const getProject = createRoute({
+  method: 'get', path: '/v1/jobs/{jobId}/project', tags: ['jobs'],
+  summary: 'The job\'s stored project (the parsed file, lib\'s project document): time and export it anywhere',
+  request: { params: JobIdParam },
+  responses: {
+    200: { description: 'The project document', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } },
+    ...errors(400, 401, 404, 409, 410, 422),
+  },
+});
+
+type DoneOutcome = Extract<JobOutcome, { status: 'done' }>;
+
+/** The job's outcome once it is done; the HTTP error that says why not otherwise. */
+async function doneJob(jobs: JobService, jobId: string): Promise<DoneOutcome> {
+  const outcome = await jobs.outcome(jobId);
+  if (outcome?.status === 'done') return outcome;
+  if (outcome?.status === 'failed') throw new HttpError(422, outcome.error.code, outcome.error.message);
+  const status = await jobs.status(jobId);
+  if (!status) throw new HttpError(404, 'job-not-found', 'There is no job with this id (or it has expired).');
+  if (status.status === 'failed' && status.error) throw new HttpError(422, status.error.code, status.error.message);
+  if (status.status === 'expired') throw new HttpError(410, 'upload-expired', 'No file was uploaded to this job in time, so it has nothing to export; create a new job.');
+  throw new HttpError(409, 'job-not-ready', `The job is ${status.status}; export it once it is done.`);
+}
+
+/** The stored project of a done job; 410 once it has been deleted (results are kept 7 days). */
+async function storedProject(jobs: JobService, done: DoneOutcome): Promise<Project> {
+  const project = await jobs.project(done);
+  if (!project) throw new HttpError(410, 'project-expired', 'This job\'s project is no longer kept; upload the file again.');
+  return project;
+}
+
 /** Adds the job routes. */
-export function jobRoutes(app: OpenAPIHono, jobs: JobService, deps: AppDeps): void {
+export function jobRoutes(app: OpenAPIHono, jobs: JobService): void {
   app.openapi(createJob, async (c) => {
     const body = c.req.valid('json');
     const created = await jobs.create(body, new URL(c.req.url).origin);
     return c.json(created, 201);
   });
 
-  app.openapi(getJob, async (c) => {
+  app.openapi(getJob, (async (c: any) => {
     const jobId = checkId(c.req.valid('param').jobId);
+    const { include } = c.req.valid('query') as { include?: 'tempo' };
     const status = await jobs.status(jobId);
     if (!status) throw new HttpError(404, 'job-not-found', 'There is no job with this id (or it has expired).');
+    if (include === 'tempo' && status.status === 'done') {
+      const done = await doneJob(jobs, jobId);
+      status.result = timeProject(await storedProject(jobs, done), { ...done.options, fileName: done.fileName });
+    }
+    c.header('Cache-Control', 'no-store');
     return c.json(status as z.infer<typeof JobStatusBody>, 200);
-  });
+  }) as never);
+
+  app.openapi(getProject, (async (c: any) => {
+    const jobId = checkId(c.req.valid('param').jobId);
+    const done = await doneJob(jobs, jobId);
+    const text = await jobs.projectText(done);
+    if (text === null) throw new HttpError(410, 'project-expired', 'This job\'s project is no longer kept; upload the file again.');
+    c.header('Cache-Control', 'no-store');
+    c.header('Content-Type', 'application/json; charset=utf-8');
+    return c.body(text, 200);
+  }) as never);
 
   app.openapi(exportJob, (async (c: any) => {
     const { jobId: rawId, format } = c.req.valid('param') as z.infer<typeof FormatParam>;
     const jobId = checkId(rawId);
     if (!isExportFormat(format)) throw new HttpError(400, 'invalid-option', `Unknown export format "${echoValue(format)}".`);
     const query = c.req.valid('query') as Record<string, string | undefined>;
-    const outcome = await jobs.outcome(jobId);
-    if (!outcome) {
-      const status = await jobs.status(jobId);
-      if (!status) throw new HttpError(404, 'job-not-found', 'There is no job with this id (or it has expired).');
-      if (status.status === 'failed' && status.error) throw new HttpError(422, status.error.code, status.error.message);
-      throw new HttpError(409, 'job-not-ready', `The job is ${status.status}; export it once it is done.`);
-    }
-    if (outcome.status === 'failed') throw new HttpError(422, outcome.error.code, outcome.error.message);
-    const wanted = { ...outcome.options, ...convertOptionsFrom(query) };
-    let result: Result = outcome.result;
-    if (!sameOptions(wanted, outcome.options)) {
-      // Other conversion options: run the converter again on the stored upload.
-      const bytes = await jobs.upload(jobId, outcome.fileName);
-      if (!bytes) throw new HttpError(410, 'upload-expired', 'The upload has expired; only the original options can be exported now.');
-      result = await convert(bytes, { ...wanted, fileName: outcome.fileName, limits: { maxFileBytes: deps.config.maxUploadBytes }, ...(deps.inflate ? { inflate: deps.inflate } : {}) });
-    }
+    const done = await doneJob(jobs, jobId);
+    // Any options, from the stored project: no file is read again.
+    const result = timeProject(await storedProject(jobs, done), { ...done.options, ...convertOptionsFrom(query), fileName: done.fileName });
     const file = exportResult(result, format, exportOptionsFrom(query));
-    const fileName = `${downloadBaseName(outcome.fileName)}.${file.extension}`;
+    const fileName = `${downloadBaseName(done.fileName)}.${file.extension}`;
     c.header('Cache-Control', 'no-store');
     if (query.as === 'json') return c.json({ text: file.text, warnings: file.warnings, fileName, mediaType: file.mediaType }, 200);
     c.header('Content-Type', file.mediaType);

@@ -1,8 +1,9 @@
 /** Reads an Ableton Live set: inflate → stream through the extractor → the common Project model. */
+import { concatBytes } from '../../binary/concat';
 import { DawstampsError } from '../../errors';
 import { pakoInflate } from '../../inflate';
 import type { ByteSource } from '../../input';
-import type { Project, Warning } from '../../model';
+import type { LoopRange, Project, Warning } from '../../model';
 import { XmlByteReader, XmlExtractor } from '../../xml';
 import type { ReadOptions } from '../types';
 import { readClips } from './clips';
@@ -10,7 +11,6 @@ import { collectRules, emptyRawSet } from './collect';
 import { readLocators } from './locators';
 import { readMeter } from './meter';
 import type { RawSet } from './raw';
-import { withTempoColumns } from '../../tempo/columns';
 import { startsLikeXml } from './sniff';
 import { readTempo } from './tempo';
 import { autoTiming, readVersion } from './version';
@@ -64,7 +64,7 @@ function xmlInside(sink: XmlByteReader): { write: (chunk: Uint8Array) => void; e
   return {
     write(chunk) {
       if (head === null) return sink.write(chunk);
-      const seen = head.length === 0 ? chunk : joined(head, chunk);
+      const seen = head.length === 0 ? chunk : concatBytes([head, chunk], head.length + chunk.length);
       const verdict = startsLikeXml(seen);
       if (verdict === false) throw notXml('what it holds is not XML');
       if (verdict === undefined) {
@@ -82,13 +82,6 @@ function xmlInside(sink: XmlByteReader): { write: (chunk: Uint8Array) => void; e
   };
 }
 
-function joined(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
-
 /** Turns the collected pieces into the Project every DAW shares. */
 export function buildProject(raw: RawSet): Project {
   const warnings: Warning[] = [];
@@ -101,26 +94,37 @@ export function buildProject(raw: RawSet): Project {
   const { staticBpm, tempo } = readTempo(raw, raw.masterName === null ? [] : warnings);
   const { meter, meterChanges } = readMeter(raw, warnings);
   const { markers, songStartBeat } = readLocators(raw, warnings);
-  const { clips, endBeat } = readClips(raw, warnings);
-  return withTempoColumns({
+  const timelineWarnings: Warning[] = [];
+  const { clips, endBeat } = readClips(raw, timelineWarnings);
+  if (clips.length === 0) {
+    timelineWarnings.push({ code: 'no-clips', message: 'The arrangement has no audio clips (session-view clips are not part of it), so the tracklist from clips is empty.' });
+  }
+  return {
     daw: 'ableton',
     version: version.text,
+    application: version.text === null ? null : `Ableton Live ${version.text}`,
     staticBpm,
-    tempo: [],
     tempoStep: 0.25,
     autoTiming: autoTiming(version),
-    meter,
-    meterChanges,
-    markers,
-    clips,
-    songStartBeat,
-    loop: readLoop(raw),
-    endBeat,
+    tracklist: { markers: 'locators', clipsWhenNoMarkers: true },
+    timelines: [{
+      arrangement: null,
+      tempo,
+      meter,
+      meterChanges,
+      markers,
+      clips,
+      songStartBeat,
+      loop: readLoop(raw),
+      endBeat,
+      warnings: timelineWarnings,
+    }],
+    defaultTimeline: 0,
     warnings,
-  }, tempo);
+  };
 }
 
-function readLoop(raw: RawSet): Project['loop'] {
+function readLoop(raw: RawSet): LoopRange | null {
   const l = raw.loop;
   if (!l || l.start === undefined || l.length === undefined) return null;
   return { startBeat: l.start, endBeat: l.start + Math.max(0, l.length), enabled: l.on === true };

@@ -1,18 +1,19 @@
-import { DawstampsError } from '../../errors';
-import type { Meter, Project, Warning } from '../../model';
+import { DawstampsError, isDawstampsError } from '../../errors';
+import type { ArrangementRef, Meter, Project, Timeline, Warning } from '../../model';
+import { TempoColumns } from '../../tempo/columns';
 import type { Reader, ReadOptions } from '../types';
-import { chooseArrangement } from './arrangements';
+import { listArrangements } from './arrangements';
 import { readAudioClips } from './audio-clips';
 import { hasFlpMagic, readContainer } from './container';
 import { buildMarkers, isValidMeter } from './markers';
 import { readPlaylist } from './playlist';
-import { type FlpScan, scanEvents } from './scan';
+import { type FlpScan, type RawArrangement, scanEvents } from './scan';
 import { readTempoClips } from './tempo-clips';
 import { buildTempoEnvelope } from './tempo-envelope';
 import { decodeText, decodeVersion, textIsUtf16, versionParts } from './text';
 import { PLAYLIST_MUTED } from './tokens';
 
-/** FL Studio projects step tempo automation every 1/128 beat (shared/spec/timing.md). */
+/** FL Studio projects step tempo automation every 1/128 beat (docs/timing.md). */
 export const FL_TEMPO_STEP = 1 / 128;
 const FL_DEFAULT_BPM = 140;
 
@@ -28,39 +29,53 @@ export function readFlp(bytes: Uint8Array, options: ReadOptions): Project {
   const utf16 = textIsUtf16(parts, bytes, sample);
   const text = (s: Parameters<typeof decodeText>[1]): string => decodeText(bytes, s, utf16);
 
-  const chosen = chooseArrangement(scan.arrangements, scan.arrangements.map((a) => text(a.name)), scan.currentArrangement, options.arrangement, scan.preamble, warnings);
   const meter = readMeter(scan, warnings);
-  const { markers, meterChanges, songStartBeat } = buildMarkers(chosen.raw.markers, chosen.raw.markers.map((m) => text(m.name)), ppq, meter, warnings);
+  const staticBpm = readStaticTempo(scan, warnings);
+  const arrangements = listArrangements(scan.arrangements, scan.arrangements.map((a) => text(a.name)), scan.currentArrangement, scan.preamble, warnings);
+  const tempoClips = readTempoClips(bytes, scan, options.limits);
+  const timelines = arrangements.list.map(({ raw, ref }, i): Timeline => {
+    try {
+      return readTimeline(raw, ref);
+    } catch (e) {
+      // Only the default arrangement must read; another one that does not fails when it is chosen.
+      if (i === arrangements.defaultIndex || !isDawstampsError(e)) throw e;
+      return { ...emptyTimeline(ref, meter), error: { code: e.code, message: e.message } };
+    }
+  });
 
-  if (!markers.some((m) => m.tracklist)) {
-    const where = chosen.refs ? `The arrangement "${chosen.refs.used.name}"` : 'The project';
-    warnings.push({ code: 'no-tracklist-markers', message: `${where} has no plain markers (kind 0), so the tracklist is empty.` });
+  /** One arrangement's markers, playlist (tempo automation, audio clips) and end. */
+  function readTimeline(raw: RawArrangement, ref: ArrangementRef | null): Timeline {
+    const local: Warning[] = [];
+    const { markers, meterChanges, songStartBeat } = buildMarkers(raw.markers, raw.markers.map((m) => text(m.name)), ppq, meter, local);
+    if (!markers.some((m) => m.tracklist)) {
+      const where = ref ? `The arrangement "${ref.name}"` : 'The project';
+      local.push({ code: 'no-tracklist-markers', message: `${where} has no plain markers (kind 0), so the tracklist is empty.` });
+    }
+    const items = readPlaylist(bytes, raw.playlist, parts, tempoClips.size > 0, local);
+    const tempo = TempoColumns.of(buildTempoEnvelope(items, tempoClips, ppq, options.limits, local));
+    const clips = readAudioClips(bytes, container, items, text, options.limits, local);
+    if (clips.length === 0) local.push({ code: 'no-clips', message: 'The playlist places no audio clips, so the tracklist from clips is empty.' });
+    let end = 0;
+    for (const item of items) if (!(item.flags & PLAYLIST_MUTED)) end = Math.max(end, (item.position + item.length) / ppq);
+    return { arrangement: ref, tempo, meter, meterChanges, markers, clips, songStartBeat, loop: null, endBeat: end > 0 ? end : null, warnings: local };
   }
-
-  const clips = readTempoClips(bytes, scan, options.limits);
-  const items = readPlaylist(bytes, chosen.raw.playlist, parts, clips.size > 0, warnings);
-  const tempo = buildTempoEnvelope(items, clips, ppq, options.limits, warnings);
-  const audioClips = readAudioClips(bytes, container, items, text, options.limits, warnings);
-  let end = 0;
-  for (const item of items) if (!(item.flags & PLAYLIST_MUTED)) end = Math.max(end, (item.position + item.length) / ppq);
 
   return {
     daw: 'flstudio',
     version,
-    staticBpm: readStaticTempo(scan, warnings),
-    tempo,
+    application: version === null ? 'FL Studio' : `FL Studio ${version}`,
+    staticBpm,
     tempoStep: FL_TEMPO_STEP,
     autoTiming: { model: 'stepped', reason: 'FL Studio plays tempo automation in steps of 1/128 beat.' },
-    meter,
-    meterChanges,
-    markers,
-    clips: audioClips,
-    songStartBeat,
-    loop: null,
-    endBeat: end > 0 ? end : null,
-    arrangement: chosen.refs,
+    tracklist: { markers: 'markers', clipsWhenNoMarkers: false },
+    timelines,
+    defaultTimeline: arrangements.defaultIndex,
     warnings,
   };
+}
+
+function emptyTimeline(ref: ArrangementRef | null, meter: Meter): Timeline {
+  return { arrangement: ref, tempo: TempoColumns.empty(), meter, meterChanges: [], markers: [], clips: [], songStartBeat: null, loop: null, endBeat: null, warnings: [] };
 }
 
 function readStaticTempo(scan: FlpScan, warnings: Warning[]): number {

@@ -1,6 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectedMarkers, fixture, markersMatch } from '../../helpers/functions/fixtures';
+import { expectedMarkers, fixture, markersMatch } from '../../helpers/fixtures';
 import { localHarness, type LocalHarness } from '../../helpers/functions/local-app';
 
 let h: LocalHarness;

@@ -1,6 +1,6 @@
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { expectedMarkers, fixture, markersMatch } from '../../helpers/functions/fixtures';
+import { expectedMarkers, fixture, markersMatch } from '../../helpers/fixtures';
 import { postUpload } from '../../helpers/functions/form';
 import { createJob, localHarness, type LocalHarness } from '../../helpers/functions/local-app';
 
@@ -143,8 +143,9 @@ describe('GET /v1/jobs/:jobId/export/:format', () => {
     expect(await yt.text()).toMatch(/^0:00 A$/m);
   });
 
-  it('reuses the stored result for the same options and re-runs the converter on the upload for new ones', async () => {
+  it('times the stored project with new options: the upload is gone, and no file is read again', async () => {
     const job = await doneJob();
+    expect(await h.storage.head(`uploads/${job.jobId}/My Set _ live.als`)).toBeNull();
     const plain = await (await h.request(`/v1/jobs/${job.jobId}/export/json`)).json() as any;
     expect(plain.start).toMatchObject({ beat: 0 });
     const fromB = await (await h.request(`/v1/jobs/${job.jobId}/export/json?start=B`)).json() as any;
@@ -155,13 +156,13 @@ describe('GET /v1/jobs/:jobId/export/:format', () => {
     expect(d.seconds).toBeCloseTo(expectedMarkers('ableton/automation.als').find((m) => m.name === 'D')!.seconds - b.seconds, 3);
   });
 
-  it('says 410 when new options need an upload that has expired, and still serves the stored options', async () => {
+  it('says 410 once the stored project is gone (results are kept for days, not forever)', async () => {
     const job = await doneJob();
-    rmSync(h.storage.pathOf(`uploads/${job.jobId}/My Set _ live.als`));
-    expect((await h.request(`/v1/jobs/${job.jobId}/export/text`)).status).toBe(200);
+    const outcome = JSON.parse(new TextDecoder().decode((await h.storage.get(`results/${job.jobId}.json`))!.body));
+    await h.storage.delete(outcome.project);
     const res = await h.request(`/v1/jobs/${job.jobId}/export/text?start=B`);
     expect(res.status).toBe(410);
-    expect(((await res.json()) as any).error.code).toBe('upload-expired');
+    expect(((await res.json()) as any).error.code).toBe('project-expired');
   });
 
   it('returns { text, warnings } with as=json for previews', async () => {

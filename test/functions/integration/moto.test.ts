@@ -15,7 +15,7 @@ import { workerDeps } from '../../../functions/worker/deps';
 import { keysOfMessage } from '../../../functions/worker/process-upload';
 import { createWorkerHandler } from '../../../functions/worker/handler';
 import { startFaultProxy, type FaultProxy } from '../../helpers/functions/fault-proxy';
-import { expectedMarkers, fixture, markersMatch } from '../../helpers/functions/fixtures';
+import { expectedMarkers, fixture, markersMatch } from '../../helpers/fixtures';
 import { postUpload } from '../../helpers/functions/form';
 import { freePort } from '../../helpers/functions/ports';
 import { startMoto, type Moto } from '../../helpers/moto';
@@ -112,14 +112,61 @@ describe('the AWS pipeline on moto', () => {
     expect(keys).toEqual([`uploads/${job.jobId}/one message.als`]);
   });
 
-  it('exports from the stored result, and re-runs the converter on the stored upload for new options', async () => {
+  it('deletes the upload once read, and exports with any options from the stored project', async () => {
     const job = await createAndUpload('automation.als', fixture('ableton/automation.als'));
     await waitFor(job.jobId, ['done']);
+    const s3 = createS3Storage(createS3Client({ region: 'us-east-1', endpoint: moto.endpoint }), config.bucketName);
+    expect(await s3.head(`uploads/${job.jobId}/automation.als`)).toBeNull();
     const cue = await fetch(`${api}/v1/jobs/${job.jobId}/export/cue`);
     expect(cue.headers.get('content-disposition')).toMatch(/filename="automation\.cue"/);
     expect(await cue.text()).toMatch(/TRACK 01 AUDIO/);
     const fromB = (await (await fetch(`${api}/v1/jobs/${job.jobId}/export/json?start=B`)).json()) as any;
     expect(fromB.markers[0]).toMatchObject({ name: 'B', seconds: 0 });
+  });
+
+  it('a second upload through the same form inside its window is deleted and changes nothing', async () => {
+    const res = await fetch(`${api}/v1/jobs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ filename: 'twice.als' }) });
+    const job = (await res.json()) as Created;
+    await postUpload(job.upload.url, job.upload.fields, fixture('ableton/automation.als'), 'twice.als');
+    const first = await waitFor(job.jobId, ['done', 'failed']);
+    expect(first.result.source.daw).toBe('ableton');
+    const s3 = createS3Storage(createS3Client({ region: 'us-east-1', endpoint: moto.endpoint }), config.bucketName);
+    const outcome = (await s3.get(`results/${job.jobId}.json`))!.body;
+    // S3 takes it (a presigned POST cannot forbid a second use); the worker must not
+    expect((await postUpload(job.upload.url, job.upload.fields, fixture('flstudio/fl-markers.flp'), 'twice.als')).status).toBeLessThan(300);
+    const key = `uploads/${job.jobId}/twice.als`;
+    const deadline = Date.now() + 20_000;
+    while (await s3.head(key)) {
+      if (Date.now() > deadline) throw new Error('the second upload was never deleted');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect((await s3.get(`results/${job.jobId}.json`))!.body).toEqual(outcome);
+    const exported = (await (await fetch(`${api}/v1/jobs/${job.jobId}/export/json?timing=stepped`)).json()) as any;
+    expect(exported.source.daw).toBe('ableton');
+    expect(markersMatch(exported.markers, expectedMarkers('ableton/automation.als'))).toBe(true);
+  });
+
+  it('writes outcomes with If-None-Match: S3 refuses the second write of a result', async () => {
+    const s3 = createS3Storage(createS3Client({ region: 'us-east-1', endpoint: moto.endpoint }), config.bucketName);
+    const key = `results/${'c'.repeat(32)}.json`;
+    const answers = await Promise.all([s3.create(key, 'one', 'application/json'), s3.create(key, 'two', 'application/json')]);
+    expect(answers.filter(Boolean)).toHaveLength(1);
+    expect(new TextDecoder().decode((await s3.get(key))!.body)).toBe(answers[0] ? 'one' : 'two');
+    expect(await s3.create(key, 'three', 'application/json')).toBe(false);
+    await s3.delete(key);
+    expect(await s3.head(key)).toBeNull();
+    await expect(s3.delete(key)).resolves.toBeUndefined();
+  });
+
+  it('a job whose upload window passes without an upload reads expired; its exports answer 410', async () => {
+    const res = await fetch(`${api}/v1/jobs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ filename: 'never.als' }) });
+    const job = (await res.json()) as Created & { expiresAt: string };
+    expect((await waitFor(job.jobId, ['waiting-upload'])).status).toBe('waiting-upload');
+    const s3 = createS3Storage(createS3Client({ region: 'us-east-1', endpoint: moto.endpoint }), config.bucketName);
+    const later = createApp({ storage: s3, config, assets: TEST_ASSETS, now: () => new Date(Date.parse(job.expiresAt) + 1000) });
+    expect(await (await later.request(`/v1/jobs/${job.jobId}`)).json()).toMatchObject({ status: 'expired' });
+    const exported = await later.request(`/v1/jobs/${job.jobId}/export/text`);
+    expect(exported.status).toBe(410);
   });
 
   it('a junk upload reads failed with its code', async () => {

@@ -29,6 +29,25 @@ describe('local storage', () => {
     expect(readdirSync(join(dir, '.tmp'))).toEqual([]);
   });
 
+  it('create() writes only where nothing is (the local If-None-Match): of racing writers exactly one wins', async () => {
+    expect(await storage.create('results/c.json', 'first', 'x')).toBe(true);
+    expect(await storage.create('results/c.json', 'second', 'x')).toBe(false);
+    expect(new TextDecoder().decode((await storage.get('results/c.json'))!.body)).toBe('first');
+    const racing = await Promise.all(Array.from({ length: 8 }, (_, i) => storage.create('results/race.json', `writer ${i}`, 'x')));
+    expect(racing.filter(Boolean)).toHaveLength(1);
+    const winner = racing.indexOf(true);
+    expect(new TextDecoder().decode((await storage.get('results/race.json'))!.body)).toBe(`writer ${winner}`);
+    expect(readdirSync(join(dir, '.tmp'))).toEqual([]);
+  });
+
+  it('deletes objects; deleting a missing one is no error', async () => {
+    await storage.put('uploads/x/a.als', 'x', 'x');
+    await storage.delete('uploads/x/a.als');
+    expect(await storage.head('uploads/x/a.als')).toBeNull();
+    await expect(storage.delete('uploads/x/a.als')).resolves.toBeUndefined();
+    await expect(storage.delete('../outside')).rejects.toThrow(/outside the data directory/);
+  });
+
   it('refuses keys that would leave the data directory or reach its private files', async () => {
     for (const key of ['../outside.json', 'uploads/../../x', '/etc/passwd', '.upload-secret', 'uploads/.hidden', 'a\0b']) {
       await expect(storage.put(key, 'x', 'x'), key).rejects.toThrow(/outside the data directory/);

@@ -5,18 +5,28 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { jobKeys } from '../../../functions/jobs';
-import { threadedConvert } from '../../../functions/node/convert-thread';
+import { convertThread } from '../../../functions/node/convert-thread';
+import { convert, projectFromJson, timeProject } from '../../../lib';
 import { createLocalStorage } from '../../../functions/storage/local-storage';
 import { createWorkerHandler } from '../../../functions/worker/handler';
 import { batch, createdRecord } from '../../helpers/functions/events';
-import { expectedMarkers, fixture, markersMatch } from '../../helpers/functions/fixtures';
+import { expectedMarkers, fixture, markersMatch } from '../../helpers/fixtures';
 import { REPO } from '../../helpers/functions/server-process';
 
 const script = pathToFileURL(join(REPO, 'dist/server.js'));
 
-describe('threadedConvert', () => {
+describe('the conversion thread', () => {
+  it('reads an upload into the stored project and the job\'s result (no tempo points), as lib does', async () => {
+    const { readUpload } = convertThread(script, 20_000);
+    const read = await readUpload(fixture('ableton/automation.als'), { fileName: 'a.als', timing: 'continuous' });
+    const direct = await convert(fixture('ableton/automation.als'), { fileName: 'a.als', timing: 'continuous' });
+    const { tempo: { points: _points, ...tempo }, ...rest } = direct;
+    expect(read.result).toEqual({ ...rest, tempo });
+    expect(timeProject(projectFromJson(JSON.parse(read.project)), { fileName: 'a.als', timing: 'continuous' })).toEqual(direct);
+  });
+
   it('converts in one reused thread, in order, with the same results as convert()', async () => {
-    const run = threadedConvert(script, 20_000);
+    const run = convertThread(script, 20_000).convert;
     const [a, b, c] = await Promise.all([
       run(fixture('ableton/automation.als'), { fileName: 'a.als' }),
       run(fixture('ableton/junk.als'), {}).catch((e: unknown) => e),
@@ -30,7 +40,7 @@ describe('threadedConvert', () => {
   });
 
   it('moves bytes that own their buffer to the thread (no copy) and copies a slice of a larger one', async () => {
-    const run = threadedConvert(script, 20_000);
+    const run = convertThread(script, 20_000).convert;
     const own = new Uint8Array(fixture('ableton/automation.als'));
     const length = own.byteLength;
     const moved = await run(own, {});
@@ -44,12 +54,12 @@ describe('threadedConvert', () => {
   });
 
   it('keeps the converter\'s typed errors', async () => {
-    await expect(threadedConvert(script, 20_000)(fixture('ableton/junk.als'), {})).rejects.toMatchObject({ name: 'DawstampsError', code: 'not-a-project' });
+    await expect(convertThread(script, 20_000).convert(fixture('ableton/junk.als'), {})).rejects.toMatchObject({ name: 'DawstampsError', code: 'not-a-project' });
   });
 
   it('stops a conversion at the time limit with DawstampsError timeout', async () => {
     const started = Date.now();
-    await expect(threadedConvert(script, 1)(fixture('ableton/live9-automation.als'), {})).rejects.toMatchObject({ code: 'timeout' });
+    await expect(convertThread(script, 1).convert(fixture('ableton/live9-automation.als'), {})).rejects.toMatchObject({ code: 'timeout' });
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
@@ -60,7 +70,7 @@ describe('threadedConvert', () => {
       const keys = jobKeys('uploads/', 'results/', 'jobs/');
       const key = keys.upload('e'.repeat(32), 'slow.als');
       await storage.put(key, fixture('ableton/live9-automation.als'), 'x');
-      const out = await createWorkerHandler({ storage, keys, convert: threadedConvert(script, 1) })(batch(createdRecord(key)));
+      const out = await createWorkerHandler({ storage, keys, readUpload: convertThread(script, 1).readUpload })(batch(createdRecord(key)));
       expect(out.batchItemFailures).toEqual([]);
       const stored = JSON.parse(new TextDecoder().decode((await storage.get(keys.result('e'.repeat(32))))!.body));
       expect(stored).toMatchObject({ status: 'failed', error: { code: 'timeout' } });

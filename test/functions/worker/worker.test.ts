@@ -9,7 +9,7 @@ import type { Storage } from '../../../functions/storage';
 import { createWorkerHandler } from '../../../functions/worker/handler';
 import { keysOfMessage, type WorkerDeps } from '../../../functions/worker/process-upload';
 import { batch, createdRecord, record, testEventRecord } from '../../helpers/functions/events';
-import { expectedMarkers, fixture, markersMatch } from '../../helpers/functions/fixtures';
+import { expectedMarkers, fixture, markersMatch } from '../../helpers/fixtures';
 
 const keys = jobKeys('uploads/', 'results/', 'jobs/');
 let dir: string;

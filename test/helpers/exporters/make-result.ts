@@ -6,7 +6,7 @@ export type MarkerSpec = [seconds: number, name: string] | [seconds: number, nam
 /** A Result at 120 bpm in 4/4 with the given markers (seconds, name) and duration. */
 export function makeResult(markers: MarkerSpec[], durationSeconds: number | null = null, file: string | null = 'my mix.als'): Result {
   return {
-    source: { daw: 'ableton', version: '11.3.4', file },
+    source: { daw: 'ableton', version: '11.3.4', application: 'Ableton Live 11.3.4', file },
     timing: { model: 'stepped', step: 0.25, reason: 'test' },
     tempo: { initialBpm: 120, automated: false, points: [] },
     start: { beat: 0, label: 'zero' },

@@ -6,12 +6,10 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { createApp } from '../../../functions/api/app';
 import type { AppDeps, Assets } from '../../../functions/api/deps';
 import { readConfig, type Config } from '../../../functions/config';
-import { createLocalQueue, type LocalQueue } from '../../../functions/queue/local-queue';
-import { objectCreatedBody } from '../../../functions/queue/s3-event';
+import { localPipeline } from '../../../functions/local/modes';
+import type { LocalQueue } from '../../../functions/queue/local-queue';
 import { createLocalStorage, type LocalStorage } from '../../../functions/storage/local-storage';
-import { createLocalUploadRoute } from '../../../functions/storage/local-upload';
 import { workerDeps } from '../../../functions/worker/deps';
-import { createWorkerHandler } from '../../../functions/worker/handler';
 
 export const TEST_ASSETS: Assets = {
   'index.html': { contentType: 'text/html; charset=utf-8', body: '<!doctype html><html><body>page</body></html>' },
@@ -29,16 +27,12 @@ export interface LocalHarness {
   close: () => Promise<void>;
 }
 
-/** Builds the app with local storage, the upload route and a running in-process queue. */
+/** Builds the app with local storage, the upload route and a running in-process queue (npm start's pipeline). */
 export async function localHarness(env: Record<string, string> = {}, extra: Partial<AppDeps> = {}): Promise<LocalHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'dawstamps-api-'));
   const config = readConfig({ DATA_DIR: dir, ...env }, 'local');
   const storage = await createLocalStorage({ dataDir: dir });
-  const queue = createLocalQueue({ handler: createWorkerHandler(workerDeps(config, storage)), retryDelayMs: 20 });
-  const uploadRoute = createLocalUploadRoute(storage, {
-    maxBodyBytes: config.maxUploadBytes,
-    onCreated: (key, size) => queue.send(objectCreatedBody(storage.bucketName, key, size)),
-  });
+  const { queue, uploadRoute } = localPipeline(config, storage, workerDeps(config, storage), { retryDelayMs: 20, onDeadLetter: () => undefined });
   const app = createApp({ storage, config, assets: TEST_ASSETS, uploadRoute, ...extra });
   queue.start();
   return {

@@ -26,8 +26,8 @@ describe('chunk boundaries', () => {
 
   it('gives the same project for every piece size, down to single bytes', async () => {
     const reference = await readAbleton(gz, { limits: resolveLimits() });
-    expect(reference.markers.map((m) => m.name)).toEqual(['', 'Ünïcødé – 你好 🎧']);
-    expect(reference.clips!.map((c) => [c.name, c.trackMuted])).toEqual([['É', false], ['', true]]);
+    expect(reference.timelines[0]!.markers.map((m) => m.name)).toEqual(['', 'Ünïcødé – 你好 🎧']);
+    expect(reference.timelines[0]!.clips!.map((c) => [c.name, c.trackMuted])).toEqual([['É', false], ['', true]]);
     for (const size of [1, 97, 4096, 4099, 6151, 10_007, 65_536]) {
       const p = await readAbleton(gz, { limits: resolveLimits(), inflate: pieces(xml, size) });
       expect(p).toEqual(reference);

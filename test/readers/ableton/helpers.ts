@@ -1,23 +1,17 @@
-import { readFileSync } from 'node:fs';
 import { resolveLimits, type Limits } from '../../../lib/limits';
-import type { Project } from '../../../lib/model';
+import { flatten, type FlatProject } from '../../helpers/project';
 import { readAbleton } from '../../../lib/readers/ableton';
 import { buildAls, type AlsOptions } from '../../helpers/als-builder';
 
-export const FIXTURES = new URL('../../../../shared/fixtures/', import.meta.url);
+export { fixture } from '../../helpers/fixtures';
 
-/** A shared fixture's bytes (shared/fixtures; origins in shared/fixtures/LICENSES.md). */
-export function fixture(name: string): Uint8Array {
-  return new Uint8Array(readFileSync(new URL(name, FIXTURES)));
-}
-
-/** Reads bytes with the Ableton reader and default (or overridden) limits. */
-export function read(bytes: Uint8Array, limits: Partial<Limits> = {}): Promise<Project> {
-  return readAbleton(bytes, { limits: resolveLimits(limits) });
+/** Reads bytes with the Ableton reader and default (or overridden) limits, flattened for assertions. */
+export async function read(bytes: Uint8Array, limits: Partial<Limits> = {}): Promise<FlatProject> {
+  return flatten(await readAbleton(bytes, { limits: resolveLimits(limits) }));
 }
 
 /** Builds a set with the test generator and reads it. */
-export function readBuilt(options: AlsOptions, output: { gzip?: boolean } = {}): Promise<Project> {
+export function readBuilt(options: AlsOptions, output: { gzip?: boolean } = {}): Promise<FlatProject> {
   return read(buildAls(options, output));
 }
 

@@ -1,11 +1,15 @@
 /**
- * The Ableton reader hands its tempo envelope to the map as columns (issue 7: no object per
- * breakpoint); `project.tempo` still reads as TempoPoint objects, and edits to it count.
+ * The Ableton reader keeps its tempo envelope as columns (bench case 3b: no object per
+ * breakpoint). The project is plain data: timing, logging or comparing it never changes it, and
+ * TempoPoint objects are made only when asked for (`tempo.points()`).
  */
 import { describe, expect, it } from 'vitest';
-import { projectToResult } from '../../../lib';
+import { timeProject } from '../../../lib';
+import { resolveLimits } from '../../../lib/limits';
+import { readAbleton } from '../../../lib/readers/ableton';
 import { TempoColumns } from '../../../lib/tempo/columns';
-import { readBuilt } from './helpers';
+import { buildAls } from '../../helpers/als-builder';
+import { makeProject } from '../../helpers/project';
 
 const curve = { c1x: 0.2, c1y: 0.9, c2x: 0.6, c2y: 0.1 };
 const handles: [number, number, number, number] = [0.2, 0.9, 0.6, 0.1];
@@ -29,35 +33,43 @@ const sortedPoints = [
   { beat: 16, bpm: 90 },
   { beat: 32, bpm: 90 },
 ];
+const read = () => readAbleton(buildAls(options), { limits: resolveLimits() });
 
 describe('the Ableton tempo envelope as columns', () => {
   it('gives the same result from the columns as from the TempoPoint objects', async () => {
-    const project = await readBuilt(options);
-    expect(project.tempoColumns).toBeInstanceOf(TempoColumns);
-    const fromColumns = JSON.stringify(projectToResult(project));
-    // reading `tempo` makes the objects and drops the columns: the map is then built from the objects
-    expect(project.tempo).toEqual(sortedPoints);
-    expect(project.tempoColumns).toBeUndefined();
-    expect(JSON.stringify(projectToResult(project))).toBe(fromColumns);
-    expect(JSON.parse(fromColumns).tempo.points).toEqual(sortedPoints.map((p) => [p.beat, p.bpm]));
+    const project = await read();
+    const tempo = project.timelines[0]!.tempo;
+    expect(tempo).toBeInstanceOf(TempoColumns);
+    expect(tempo.points()).toEqual(sortedPoints);
+    const fromColumns = timeProject(project);
+    const fromObjects = timeProject(makeProject({ ...project, ...project.timelines[0]!, tempo: sortedPoints }));
+    expect(fromObjects).toEqual(fromColumns);
+    expect(fromColumns.tempo.points).toEqual(sortedPoints.map((p) => [p.beat, p.bpm]));
   });
 
-  it('lets edits to project.tempo count', async () => {
-    const project = await readBuilt(options);
-    const before = projectToResult(project).markers.map((m) => m.seconds);
-    project.tempo.push({ beat: 20, bpm: 200 });
-    const after = projectToResult(project).markers.map((m) => m.seconds);
-    expect(after[0]).toBe(before[0]);
-    expect(after[1]).not.toBe(before[1]);
-    const replaced = await readBuilt(options);
-    replaced.tempo = [];
-    expect(replaced.tempoColumns).toBeUndefined();
-    expect(projectToResult(replaced).tempo.points).toEqual([[0, 100]]);
+  it('is not changed by timing, serialising or comparing it', async () => {
+    const project = await read();
+    const again = await read();
+    const snapshot = JSON.stringify(project, (_, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v));
+    timeProject(project, { timing: 'continuous', start: 'A' });
+    timeProject(project, { tempoPoints: false });
+    expect(project.timelines[0]!.tempo.points()).toEqual(sortedPoints);
+    expect(JSON.stringify(project, (_, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v))).toBe(snapshot);
+    expect(project).toEqual(again);
+  });
+
+  it('leaves the points out of the result when asked, the rest unchanged', async () => {
+    const project = await read();
+    const { tempo, ...rest } = timeProject(project, { tempoPoints: false });
+    const full = timeProject(project);
+    expect(tempo).toEqual({ initialBpm: full.tempo.initialBpm, automated: true });
+    const { tempo: _withPoints, ...fullRest } = full;
+    expect(rest).toEqual(fullRest);
   });
 
   it('is empty for a static tempo', async () => {
-    const project = await readBuilt({ live: 12, tempo: 128, locators: [{ time: 4, name: 'A' }] });
-    expect(project.tempoColumns?.length).toBe(0);
-    expect(project.tempo).toEqual([]);
+    const project = await readAbleton(buildAls({ live: 12, tempo: 128, locators: [{ time: 4, name: 'A' }] }), { limits: resolveLimits() });
+    expect(project.timelines[0]!.tempo.length).toBe(0);
+    expect(project.timelines[0]!.tempo.points()).toEqual([]);
   });
 });

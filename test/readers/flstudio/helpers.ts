@@ -1,10 +1,17 @@
 import { resolveLimits, type Limits } from '../../../lib/limits';
-import type { Project } from '../../../lib/model';
 import { readFlp } from '../../../lib/readers/flstudio';
+import { chooseTimeline } from '../../../lib/timeline';
+import { flatten, type FlatProject } from '../../helpers/project';
 
-/** Reads built bytes with the default limits (or some overridden). */
-export function read(bytes: Uint8Array, options: { arrangement?: string | number; limits?: Partial<Limits> } = {}): Project {
-  return readFlp(bytes, { limits: resolveLimits(options.limits), ...(options.arrangement !== undefined ? { arrangement: options.arrangement } : {}) });
+/**
+ * Reads built bytes with the default limits (or some overridden), flattened for assertions: the
+ * project's fields and those of the arrangement `arrangement` names (default: the current one).
+ */
+export function read(bytes: Uint8Array, options: { arrangement?: string | number; limits?: Partial<Limits> } = {}): FlatProject {
+  const project = readFlp(bytes, { limits: resolveLimits(options.limits) });
+  const { timeline, warnings } = chooseTimeline(project, options.arrangement);
+  const flat = flatten(project, project.timelines.indexOf(timeline));
+  return { ...flat, warnings: [...flat.warnings, ...warnings] };
 }
 
 /** The error code thrown by `fn`, or 'none'. */

@@ -1,5 +1,5 @@
 /** What a caller may ask of convert() and timeProject(), and the checks of those options. */
-import { DawstampsError, echoValue } from './errors';
+import { checkStageOptions } from './option-table';
 import type { Limits } from './limits';
 import type { TimingOption } from './model';
 import type { Inflate } from './readers/types';
@@ -41,26 +41,7 @@ export interface ParseOptions {
 /** Options of convert(): how to read the file and how to time it. */
 export interface ConvertOptions extends ParseOptions, TimeOptions {}
 
-const TIMINGS: readonly string[] = ['auto', 'stepped', 'continuous'];
-const BEFORE: readonly string[] = ['drop', 'negative'];
-const SOURCES: readonly string[] = ['auto', 'locators', 'clips'];
-const ANCHORS: readonly string[] = ['start', 'crossfade-middle'];
-
-function oneOf(name: string, value: unknown, allowed: readonly string[]): void {
-  if (value === undefined) return;
-  if (typeof value !== 'string' || !allowed.includes(value)) {
-    throw new DawstampsError('invalid-option', `The ${name} "${echoValue(value)}" is not one of ${allowed.join(', ')}.`);
-  }
-}
-
-/** Checks the enumerated options (callers from JSON or a query string may pass anything). */
+/** Checks the time options (callers from JSON or a query string may pass anything); throws 'invalid-option'. */
 export function checkOptions(options: TimeOptions): void {
-  oneOf('timing', options.timing, TIMINGS);
-  oneOf('beforeStart', options.beforeStart, BEFORE);
-  oneOf('source', options.source, SOURCES);
-  oneOf('clipAnchor', options.clipAnchor, ANCHORS);
-  const arrangement = options.arrangement;
-  if (arrangement !== undefined && typeof arrangement !== 'string' && !(typeof arrangement === 'number' && Number.isInteger(arrangement))) {
-    throw new DawstampsError('invalid-option', 'The arrangement must be a name or a whole number.');
-  }
+  checkStageOptions('time', options);
 }

@@ -75,7 +75,7 @@ export function timeProject(project: Project, options: TimeOptions = {}): Result
   const skip = tracklist.source === 'clips' ? ONLY_FOR_MARKERS : ONLY_FOR_CLIPS;
   const warnings: Warning[] = [...project.warnings, ...timeline.warnings, ...chosen.warnings]
     .filter((w) => !skip.has(w.code))
-    .concat(tracklist.warnings ?? []);
+    .concat(tracklist.warnings ?? [], unusedClipOptions(options, tracklist.source));
   if (curvedInPlay(map, start.beat, endBeat, [...markers, ...otherMarkers], tracklist.entries)) {
     warnings.push({
       code: 'curved-tempo',
@@ -97,6 +97,15 @@ export function timeProject(project: Project, options: TimeOptions = {}): Result
   const arrangement = arrangementsOf(project, timeline);
   if (arrangement) result.arrangement = arrangement;
   return result;
+}
+
+/** A warning when clip options were given but the tracklist does not come from clips. */
+function unusedClipOptions(options: TimeOptions, source: Tracklist['source']): Warning[] {
+  if (source === 'clips') return [];
+  const given = (['includeDisabledClips', 'includeMutedTracks', 'clipAnchor'] as const).filter((name) => options[name] !== undefined);
+  if (given.length === 0) return [];
+  const what = given.length > 1 ? `clip options ${given.join(', ')} only apply` : `clip option ${given[0]} only applies`;
+  return [{ code: 'option-ignored', message: `The ${what} to tracklists from clips; this one comes from the ${source}, so ${given.length > 1 ? 'they were' : 'it was'} ignored.` }];
 }
 
 /** True when a curved tempo segment lies where the result's times are measured. */

@@ -7,6 +7,7 @@ import { HttpError } from '../http-error';
 import { createJobService, jobKeys } from '../jobs';
 import type { AppDeps } from './deps';
 import { handleError, handleNotFound } from './errors';
+import { validationError } from './validation';
 import { bearerToken } from './middleware/bearer-token';
 import { securityHeaders } from './middleware/security-headers';
 import { convertRoute } from './routes/convert';
@@ -20,11 +21,8 @@ const JOB_BODY_LIMIT = 16 * 1024;
 export function createApp(deps: AppDeps): OpenAPIHono {
   const app = new OpenAPIHono({
     defaultHook: (result) => {
-      if (!result.success) {
-        const issue = result.error.issues[0];
-        const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-        throw new HttpError(400, 'invalid-request', `${where}${issue?.message ?? 'The request is not valid.'}`);
-      }
+      // the validator hands the hook its input as `data` (the types leave it out on failure)
+      if (!result.success) validationError(result.target, result.error.issues, (result as { data?: unknown }).data);
     },
   });
   const { config } = deps;

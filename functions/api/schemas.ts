@@ -1,27 +1,40 @@
 /** The zod schemas that validate requests and generate /v1/openapi.json (one source for both). */
 import { z } from '@hono/zod-openapi';
 import { exportFormatIds } from '../../lib/exporters';
+import { OPTION_SPECS, type OptionSpec, type OptionStage } from '../../lib/option-table';
 
 export const ErrorBody = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
 }).openapi('Error');
 
-const Timing = z.enum(['auto', 'stepped', 'continuous']);
-const BeforeStart = z.enum(['drop', 'negative']);
-const Source = z.enum(['auto', 'locators', 'clips']);
-const ClipAnchor = z.enum(['start', 'crossfade-middle']);
+/** A JSON-body schema (POST /v1/jobs) of one option of lib's table. */
+function jsonSchema(spec: OptionSpec): z.ZodType {
+  const described = <T extends z.ZodType>(schema: T): T => schema.openapi({ description: spec.description }) as T;
+  switch (spec.type) {
+    case 'choice': return described(z.enum(spec.values as [string, ...string[]]));
+    case 'flag': return described(z.boolean());
+    case 'text': return described(z.string().max(spec.maxLength));
+    case 'start': return described(z.union([z.string().max(spec.maxLength), z.number()]));
+    case 'arrangement': return described(z.union([z.string().max(spec.maxLength), z.number().int()]));
+  }
+}
 
-/** Conversion options in a JSON body (POST /v1/jobs). */
-export const JobOptions = z.strictObject({
-  start: z.union([z.string().max(500), z.number()]).optional().openapi({ description: 'Where 0:00 is: a beat, "zero", "song-start", "loop", "#N", "beat:X", "locator:NAME" or a locator name.' }),
-  timing: Timing.optional(),
-  beforeStart: BeforeStart.optional(),
-  source: Source.optional(),
-  arrangement: z.union([z.string().max(500), z.number().int()]).optional(),
-  includeDisabledClips: z.boolean().optional(),
-  includeMutedTracks: z.boolean().optional(),
-  clipAnchor: ClipAnchor.optional(),
-}).openapi('JobOptions');
+/** A query-parameter schema of one option of lib's table (values are checked again by lib, with its sentence). */
+function querySchema(spec: OptionSpec): z.ZodType {
+  const described = <T extends z.ZodType>(schema: T): T => schema.openapi({ description: spec.description }) as T;
+  switch (spec.type) {
+    case 'choice': return described(z.enum(spec.values as [string, ...string[]]));
+    case 'flag': return described(z.enum(['true', 'false', '1', '0']));
+    default: return described(z.string().max(spec.maxLength));
+  }
+}
+
+const specsOf = (stage: OptionStage): OptionSpec[] => (OPTION_SPECS as readonly OptionSpec[]).filter((s) => s.stage === stage);
+const shape = (stage: OptionStage, schema: (spec: OptionSpec) => z.ZodType) =>
+  Object.fromEntries(specsOf(stage).map((spec) => [spec.name, schema(spec).optional()]));
+
+/** Conversion options in a JSON body (POST /v1/jobs): lib's time options. */
+export const JobOptions = z.strictObject(shape('time', jsonSchema)).openapi('JobOptions');
 
 export const CreateJobBody = z.strictObject({
   filename: z.string().min(1).max(1000).openapi({ example: 'mix.als' }),
@@ -46,37 +59,18 @@ export const JobStatusBody = z.object({
   error: z.object({ code: z.string(), message: z.string() }).optional(),
 }).openapi('JobStatus');
 
-const flag = z.enum(['true', 'false', '1', '0']);
+/** Conversion options as query parameters (lib's time options). */
+export const ConvertQuery = z.object(shape('time', querySchema));
 
-/** Conversion options as query parameters. */
-export const ConvertQuery = z.object({
-  start: z.string().max(500).optional(),
-  timing: Timing.optional(),
-  beforeStart: BeforeStart.optional(),
-  source: Source.optional().openapi({ description: 'Where the tracklist comes from: "locators" (FL Studio: its markers), "clips" (arrangement audio clips), or "auto" (locators if there are any, else clips).' }),
-  arrangement: z.string().max(500).optional(),
-  includeDisabledClips: flag.optional().openapi({ description: 'Tracklists from clips: keep disabled clips (default false).' }),
-  includeMutedTracks: flag.optional().openapi({ description: 'Tracklists from clips: keep clips on muted tracks (default false).' }),
-  clipAnchor: ClipAnchor.optional().openapi({ description: 'Tracklists from clips: an entry sits at its clip start, or at the middle of the crossfade into it.' }),
-});
-
-/** Export options as query parameters. */
-export const ExportQuery = z.object({
-  precision: z.enum(['s', 'ms']).optional(),
-  rounding: z.enum(['down', 'nearest', 'up']).optional(),
-  fix: flag.optional(),
-  cleanNames: flag.optional(),
-  title: z.string().max(500).optional(),
-  performer: z.string().max(500).optional(),
-  audioFile: z.string().max(500).optional(),
-});
+/** Export options as query parameters (lib's export options). */
+export const ExportQuery = z.object(shape('export', querySchema));
 
 export const FormatParam = z.object({
   jobId: JobIdParam.shape.jobId,
   format: z.string().openapi({ param: { name: 'format', in: 'path' }, example: 'youtube', description: `One of ${exportFormatIds.join(', ')}.` }),
 });
 
-export const SyncConvertQuery = ConvertQuery.extend(ExportQuery.shape).extend({
+export const SyncConvertQuery = z.strictObject({ ...ConvertQuery.shape, ...ExportQuery.shape,
   format: z.string().optional().openapi({ description: 'Answer with this export instead of the result JSON.' }),
   filename: z.string().max(1000).optional().openapi({ description: 'The file name reported in the result.' }),
 });

@@ -1,5 +1,7 @@
-/** The CLI's command line: node:util parseArgs, then the lib's own option checks. */
-import { parseStart, type ConvertOptions, type ExportOptions } from '../../lib';
+/** The CLI's command line: flags derived from lib's option table, values checked by lib (same sentences). */
+import { isDawstampsError, type ConvertOptions, type ExportOptions } from '../../lib';
+import { OPTION_SPECS, optionFromText, type OptionSpec } from '../../lib/option-table';
+import { parseStart } from '../../lib/options';
 
 /** What one invocation asks for. */
 export interface CliRequest {
@@ -12,37 +14,36 @@ export interface CliRequest {
   debug: boolean;
 }
 
-/** A mistake on the command line (exit code 1). */
+/** A mistake on the command line (exit code 1); `code` is lib's error code for a bad option value. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+  constructor(message: string, readonly code: string | null = null) {
+    super(message);
+  }
 }
 
-const OPTIONS = {
-  format: { type: 'string', short: 'f' },
-  timing: { type: 'string' },
-  start: { type: 'string' },
-  'before-start': { type: 'string' },
-  ms: { type: 'boolean' },
-  rounding: { type: 'string' },
-  arrangement: { type: 'string' },
-  source: { type: 'string' },
-  'include-disabled': { type: 'boolean' },
-  'include-muted': { type: 'boolean' },
-  'clip-anchor': { type: 'string' },
-  'no-fix': { type: 'boolean' },
-  'clean-names': { type: 'boolean' },
-  title: { type: 'string' },
-  performer: { type: 'string' },
-  'audio-file': { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean', short: 'v' },
-  debug: { type: 'boolean' },
-} as const;
+type ArgSpec = { type: 'string' | 'boolean'; short?: string };
 
-function choice<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
-  if (value === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got "${value}").`);
-  return value as T;
+const SPECS = OPTION_SPECS as readonly OptionSpec[];
+
+/** node:util parseArgs options: the table's flags (`--no-x` for flags on by default or not), shorthands, and the CLI's own. */
+function argSpecs(): Record<string, ArgSpec> {
+  const specs: Record<string, ArgSpec> = {
+    format: { type: 'string', short: 'f' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean', short: 'v' },
+    debug: { type: 'boolean' },
+  };
+  for (const spec of SPECS) {
+    if (spec.type === 'flag') {
+      specs[spec.flag] = { type: 'boolean' };
+      specs[`no-${spec.flag}`] = { type: 'boolean' };
+    } else {
+      specs[spec.flag] = { type: 'string' };
+    }
+    if (spec.type === 'choice') for (const shorthand of Object.keys(spec.shorthands ?? {})) specs[shorthand] = { type: 'boolean' };
+  }
+  return specs;
 }
 
 /** Parses argv (without node and the script); throws UsageError. */
@@ -51,47 +52,35 @@ export function parseCommandLine(argv: string[]): CliRequest {
   const { parseArgs } = process.getBuiltinModule('node:util');
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv, options: argSpecs(), allowPositionals: true, strict: true });
   } catch (e) {
     throw new UsageError(e instanceof Error ? e.message.replace(/\. To specify a positional argument.*$/s, '.') : String(e));
   }
-  const v = parsed.values;
-  const convert: ConvertOptions = {};
-  const timing = choice('timing', v.timing, ['auto', 'stepped', 'continuous'] as const);
-  if (timing) convert.timing = timing;
-  if (v.start !== undefined) {
+  const v = parsed.values as Record<string, string | boolean | undefined>;
+  const stages = { time: {} as Record<string, unknown>, export: {} as Record<string, unknown> };
+  for (const spec of SPECS) {
+    let value: unknown;
     try {
-      parseStart(v.start);
+      if (spec.type === 'flag') {
+        if (v[spec.flag] === true && v[`no-${spec.flag}`] === true) throw new UsageError(`--${spec.flag} and --no-${spec.flag} contradict each other.`);
+        value = v[spec.flag] === true ? true : v[`no-${spec.flag}`] === true ? false : undefined;
+      } else {
+        const shorthand = spec.type === 'choice' ? Object.entries(spec.shorthands ?? {}).find(([flag]) => v[flag] === true) : undefined;
+        const text = typeof v[spec.flag] === 'string' ? (v[spec.flag] as string) : shorthand?.[1];
+        if (text !== undefined) value = optionFromText(spec, text);
+        if (spec.type === 'start' && typeof value === 'string') parseStart(value); // a malformed start is refused before any file is read
+      }
     } catch (e) {
-      throw new UsageError(e instanceof Error ? e.message : String(e));
+      if (isDawstampsError(e)) throw new UsageError(e.message, e.code);
+      throw e;
     }
-    convert.start = v.start;
+    if (value !== undefined) stages[spec.stage][spec.name] = value;
   }
-  const beforeStart = choice('before-start', v['before-start'], ['drop', 'negative'] as const);
-  if (beforeStart) convert.beforeStart = beforeStart;
-  const source = choice('source', v.source, ['auto', 'locators', 'clips'] as const);
-  if (source) convert.source = source;
-  const anchor = choice('clip-anchor', v['clip-anchor'], ['start', 'crossfade-middle'] as const);
-  if (anchor) convert.clipAnchor = anchor;
-  if (v.arrangement !== undefined) convert.arrangement = /^\d+$/.test(v.arrangement) ? Number(v.arrangement) : v.arrangement;
-  if (v['include-disabled']) convert.includeDisabledClips = true;
-  if (v['include-muted']) convert.includeMutedTracks = true;
-
-  const exportOptions: ExportOptions = {};
-  if (v.ms) exportOptions.precision = 'ms';
-  const rounding = choice('rounding', v.rounding, ['down', 'nearest', 'up'] as const);
-  if (rounding) exportOptions.rounding = rounding;
-  if (v['no-fix']) exportOptions.fix = false;
-  if (v['clean-names']) exportOptions.cleanNames = true;
-  if (v.title !== undefined) exportOptions.title = v.title;
-  if (v.performer !== undefined) exportOptions.performer = v.performer;
-  if (v['audio-file'] !== undefined) exportOptions.audioFile = v['audio-file'];
-
   return {
     files: parsed.positionals,
-    format: v.format ?? 'text',
-    convert,
-    export: exportOptions,
+    format: typeof v.format === 'string' ? v.format : 'text',
+    convert: stages.time as ConvertOptions,
+    export: stages.export as ExportOptions,
     help: v.help === true,
     version: v.version === true,
     debug: v.debug === true,

@@ -1,5 +1,34 @@
-/** The --help text, with the format list taken from the exporters registry. */
+/** The --help text: formats from the exporters registry, inputs from the readers, options from lib's option table. */
 import { exportFormats, listFormats } from '../../lib';
+import { OPTION_SPECS, type OptionSpec } from '../../lib/option-table';
+
+const WIDTH = 100;
+const INDENT = 26;
+
+/** `text` wrapped to the help's width, every line after the first indented to the description column. */
+function wrap(text: string, first: string): string {
+  const lines: string[] = [];
+  let line = first.padEnd(INDENT);
+  for (const word of text.split(' ')) {
+    if (line.length + word.length > WIDTH && line.trim().length > 0 && line.length > INDENT) {
+      lines.push(line.trimEnd());
+      line = ' '.repeat(INDENT);
+    }
+    line += `${word} `;
+  }
+  lines.push(line.trimEnd());
+  return lines.join('\n');
+}
+
+function optionLine(spec: OptionSpec): string {
+  if (spec.type === 'flag') {
+    const flag = spec.default ? `--no-${spec.flag}` : `--${spec.flag}`;
+    return wrap(spec.description, `  ${flag}`);
+  }
+  const values = spec.type === 'choice' ? ` One of ${spec.values.join(', ')}${spec.default ? `; default ${spec.default}` : ''}.` : '';
+  const shorthands = spec.type === 'choice' && spec.shorthands ? Object.entries(spec.shorthands).map(([flag, value]) => ` --${flag} = --${spec.flag} ${value}.`).join('') : '';
+  return wrap(`${spec.description}${values}${shorthands}`, `  --${spec.flag} ${spec.placeholder ?? 'VALUE'}`);
+}
 
 /** The usage text printed by --help. */
 export function helpText(): string {
@@ -7,6 +36,7 @@ export function helpText(): string {
   const inputs = listFormats()
     .map((f) => `${f.label} (${f.extensions.join(', ')})`)
     .join(', ');
+  const specs = OPTION_SPECS as readonly OptionSpec[];
   return `Usage: dawstamps [options] FILE...
 
 Prints the timestamped tracklist of each project: ${inputs}.
@@ -14,21 +44,8 @@ Prints the timestamped tracklist of each project: ${inputs}.
 Options:
   -f, --format NAME       output format (default text):
 ${formats}
-  --timing MODEL          auto (default: by DAW version), stepped or continuous
-  --start WHERE           where 0:00 is: a beat (32, beat:32), a locator name (or
-                          locator:NAME), #N (the Nth marker), song-start, loop, zero
-  --before-start WHAT     markers before the start: drop (default) or negative
-  --ms                    milliseconds (mm:ss.mmm)
-  --rounding HOW          down, nearest or up (whole seconds: default down)
-  --source WHAT           tracklist from auto, locators or clips
-  --include-disabled      clips source: keep disabled clips
-  --include-muted         clips source: keep clips on muted tracks
-  --clip-anchor WHERE     clips source: start or crossfade-middle
-  --arrangement NAME|N    FL Studio: which arrangement
-  --no-fix                emit chapters as they are (warn instead of fixing)
-  --clean-names           remove download junk from names
-  --title, --performer, --audio-file TEXT
-                          mix title, performer and audio file (CUE, FFmpeg)
+${specs.filter((s) => s.stage === 'time').map(optionLine).join('\n')}
+${specs.filter((s) => s.stage === 'export').map(optionLine).join('\n')}
   --debug                 show stack traces
   -h, --help              this text
   -v, --version           the version

@@ -1,5 +1,6 @@
 /** The CLI's behaviour, with its I/O passed in: convert each file, print, pick the exit code. */
 import { convert, DEFAULT_LIMITS, exporters, exportResult, isDawstampsError, type ConvertInput, type Inflate, type Result, type Warning } from '../../lib';
+import { echoValue } from '../../lib/errors';
 import { parseCommandLine, UsageError, type CliRequest } from './args';
 import { helpText } from './help';
 
@@ -58,12 +59,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     request = parseCommandLine(argv);
     if (!request.help && !request.version && !Object.hasOwn(exporters, request.format)) {
-      throw new UsageError(`Unknown format "${request.format}". Use one of: ${Object.keys(exporters).join(', ')}.`);
+      throw new UsageError(`Unknown export format "${echoValue(request.format)}". Use one of: ${Object.keys(exporters).join(', ')}.`, 'invalid-option');
     }
     if (!request.help && !request.version && request.files.length === 0) throw new UsageError('Give at least one project file.');
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr(`dawstamps: ${oneLine(error.message)}\nTry: dawstamps --help\n`);
+    io.stderr(`dawstamps: ${error.code ? `${error.code}: ` : ''}${oneLine(error.message)}\nTry: dawstamps --help\n`);
     return EXIT_USAGE;
   }
   if (request.help) {

@@ -1,5 +1,6 @@
 /** The one registry of export formats; every list of formats (CLI, API, page) is derived from it. */
 import { DawstampsError, echoValue } from '../errors';
+import { checkStageOptions } from '../option-table';
 import type { Result, Warning } from '../model';
 import { audacity } from './audacity';
 import { csv } from './csv';
@@ -74,27 +75,9 @@ export function capWarnings(warnings: Warning[]): Warning[] {
   return out;
 }
 
-const CHOICES = { precision: ['s', 'ms'], rounding: ['down', 'nearest', 'up'] } as const;
-const TEXTS = ['title', 'performer', 'audioFile'] as const;
-
 /** Throws DawstampsError 'invalid-option' for an option value the exporters do not know. */
 export function checkExportOptions(options: ExportOptions): void {
-  for (const [key, allowed] of Object.entries(CHOICES)) {
-    const value: unknown = options[key as keyof typeof CHOICES];
-    if (value !== undefined && !(allowed as readonly unknown[]).includes(value)) {
-      throw new DawstampsError('invalid-option', `The ${key} option must be one of ${allowed.join(', ')}; got "${echoValue(value)}".`);
-    }
-  }
-  for (const key of ['fix', 'cleanNames'] as const) {
-    if (options[key] !== undefined && typeof options[key] !== 'boolean') {
-      throw new DawstampsError('invalid-option', `The ${key} option must be true or false.`);
-    }
-  }
-  for (const key of TEXTS) {
-    if (options[key] !== undefined && typeof options[key] !== 'string') {
-      throw new DawstampsError('invalid-option', `The ${key} option must be text.`);
-    }
-  }
+  checkStageOptions('export', options);
 }
 
 /** Exports a result in a format; throws DawstampsError 'invalid-option' for an unknown format. */

@@ -76,10 +76,10 @@ describe('POST /v1/convert with the clip options', () => {
     ['includeDisabledClips=yes', 'includeDisabledClips'],
     ['includeMutedTracks=2', 'includeMutedTracks'],
     ['source=markers', 'source'],
-  ])('refuses %s with 400 invalid-request', async (query, name) => {
+  ])('refuses %s with 400 invalid-option, the same code and sentence as lib and the CLI', async (query, name) => {
     const { status, body } = await convertWith(query);
     expect(status).toBe(400);
-    expect(body.error.code).toBe('invalid-request');
+    expect(body.error.code).toBe('invalid-option');
     expect(body.error.message).toContain(name);
   });
 });
@@ -121,7 +121,7 @@ describe('GET /v1/jobs/:jobId/export/json with the clip options', () => {
     const jobId = await doneJob();
     const { status, body } = await exported(jobId, 'clipAnchor=end');
     expect(status).toBe(400);
-    expect(body.error.code).toBe('invalid-request');
+    expect(body.error.code).toBe('invalid-option');
   });
 });
 

@@ -24,7 +24,7 @@ const route = createRoute({
 export function convertRoute(app: OpenAPIHono, deps: AppDeps): void {
   const max = deps.config.convertMaxBytes;
   app.openapi(route, (async (c: any) => {
-    const query = c.req.valid('query') as z.infer<typeof SyncConvertQuery>;
+    const query = c.req.valid('query') as Record<string, string | undefined>;
     const bytes = await readBodyLimited(c.req.raw, max, `The body is over ${max} bytes, the limit of /v1/convert; upload larger files through POST /v1/jobs.`);
     const fileName = query.filename ?? null;
     // In the conversion thread with its time limit when the adapter gives one (the worker's), else here.

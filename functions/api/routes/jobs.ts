@@ -28,14 +28,14 @@ const createJob = createRoute({
 const getJob = createRoute({
   method: 'get', path: '/v1/jobs/{jobId}', tags: ['jobs'],
   summary: 'The job status, with the result when done (its tempo breakpoints with include=tempo)',
-  request: { params: JobIdParam, query: z.object({ include: z.enum(['tempo']).optional().openapi({ description: 'tempo: add result.tempo.points (a set may hold 100,000 breakpoints).' }) }) },
+  request: { params: JobIdParam, query: z.strictObject({ include: z.enum(['tempo']).optional().openapi({ description: 'tempo: add result.tempo.points (a set may hold 100,000 breakpoints).' }) }) },
   responses: { 200: { description: 'The job', content: { 'application/json': { schema: JobStatusBody } } }, ...errors(400, 401, 404) },
 });
 
 const exportJob = createRoute({
   method: 'get', path: '/v1/jobs/{jobId}/export/{format}', tags: ['jobs'],
   summary: 'The job\'s tracklist in an export format, timed from its stored project with any options',
-  request: { params: FormatParam, query: ConvertQuery.extend(ExportQuery.shape).extend({ as: z.enum(['file', 'json']).optional() }) },
+  request: { params: FormatParam, query: z.strictObject({ ...ConvertQuery.shape, ...ExportQuery.shape, as: z.enum(['file', 'json']).optional() }) },
   responses: {
     200: { description: 'The export (or, with as=json, { text, warnings, fileName, mediaType })', content: { 'text/plain': { schema: z.string() } } },
     ...errors(400, 401, 404, 409, 410, 422),

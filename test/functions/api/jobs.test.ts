@@ -50,7 +50,7 @@ describe('POST /v1/jobs', () => {
     ['a wrong type', JSON.stringify({ filename: 42 }), 'invalid-request'],
     ['a missing filename', JSON.stringify({}), 'invalid-request'],
     ['an unknown option', JSON.stringify({ filename: 'a.als', options: { tempo: 'fast' } }), 'invalid-request'],
-    ['an unknown timing', JSON.stringify({ filename: 'a.als', options: { timing: 'wobbly' } }), 'invalid-request'],
+    ['an unknown timing', JSON.stringify({ filename: 'a.als', options: { timing: 'wobbly' } }), 'invalid-option'],
     ['a malformed start', JSON.stringify({ filename: 'a.als', options: { start: '#0' } }), 'invalid-option'],
   ])('refuses %s with 400 and a typed error', async (_, body, code) => {
     const res = await h.request('/v1/jobs', { method: 'POST', headers: { 'content-type': 'application/json' }, body });

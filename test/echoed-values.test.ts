@@ -1,7 +1,7 @@
 /** invalid-option messages quote the caller's value cut to ~60 characters, never a megabyte of it. */
 import { describe, expect, it } from 'vitest';
 import { convert } from '../lib';
-import { DawstampsError, ECHO_MAX, echoValue, isDawstampsError } from '../lib/errors';
+import { type DawstampsError, ECHO_MAX, echoValue, isDawstampsError } from '../lib/errors';
 import { exportResult } from '../lib/exporters';
 import { checkOptions, parseStart } from '../lib/options';
 import { buildAls } from './helpers/als-builder';

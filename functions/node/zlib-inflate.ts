@@ -29,8 +29,8 @@ const CHUNK = 64 * 1024;
 export const zlibInflate: Inflate = async (gzip, onChunk) => {
   const options: ZlibOptions & TransformOptions = { chunkSize: CHUNK, highWaterMark: 4 * CHUNK };
   const gunzip = createGunzip(options);
-  let fromConsumer: unknown = undefined;
-  let input: { failed: boolean; error?: unknown } = { failed: false };
+  let fromConsumer: unknown ;
+  const input: { failed: boolean; error?: unknown } = { failed: false };
   let pumping: Promise<void> = Promise.resolve();
   if (gzip instanceof Uint8Array) gunzip.end(Buffer.from(gzip.buffer, gzip.byteOffset, gzip.byteLength));
   else pumping = pump(gzip, gunzip, input);

@@ -70,7 +70,7 @@ function bends(c1x: number, c1y: number, c2x: number, c2y: number): boolean {
 function bendsAt(points: TempoColumns, i: number): boolean {
   const c = points.curve;
   if (c !== null) return bends(c[4 * i]!, c[4 * i + 1]!, c[4 * i + 2]!, c[4 * i + 3]!);
-  const h = points.objects?.[i]!.curve;
+  const h = points.objects === null ? undefined : points.objects[i]!.curve;
   return h !== undefined && h !== null && bends(h.c1x, h.c1y, h.c2x, h.c2y);
 }
 

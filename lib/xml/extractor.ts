@@ -206,7 +206,10 @@ export class XmlExtractor {
   /** Text of a captured element, gathered as written until markup ends it (`flushText`). */
   private text(from: number, to: number): void {
     const top = this.frames.at(-1);
-    if (top === undefined) return this.prolog(from, to);
+    if (top === undefined) {
+      this.prolog(from, to);
+      return;
+    }
     if (!top.tree || from >= to) return;
     const node = top.tree;
     this.piece += this.buf.slice(from, to);
@@ -306,7 +309,12 @@ export class XmlExtractor {
     if (rule.tree) {
       const node: XmlNode = { name, attrs: attrs!, children: [], text: '' };
       this.captureNodes = 0;
-      if (selfClosing) for (const r of rule.rules) (r.onTree?.(node), r.onClose?.(name));
+      if (selfClosing) {
+        for (const r of rule.rules) {
+          r.onTree?.(node);
+          r.onClose?.(name);
+        }
+      }
       else this.push({ name, rule, tree: node, captureRoot: true });
     } else if (selfClosing) {
       for (const r of rule.rules) r.onClose?.(name);
@@ -328,7 +336,6 @@ export class XmlExtractor {
    */
   private siblings(name: string, rule: RuleNode): void {
     const buf = this.buf;
-    const len = buf.length;
     const tag = this.tag;
     const max = this.limits.maxValueBytes;
     const wantsOpen = rule.wantsOpen;

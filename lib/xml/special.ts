@@ -17,7 +17,7 @@ export class SpecialFinder {
     const b = this.find(this.quest, '?', from);
     if (a === -1) return b;
     if (b === -1) return a;
-    return a < b ? a : b;
+    return Math.min(a, b);
   }
 
   private find(cache: { at: number; none: number }, ch: string, from: number): number {

@@ -55,7 +55,7 @@ export class TagScanner implements TagView {
    * Reads the start tag at `lt` whose name (ending at `nameAt`, see `nameEnd`) is `name`. False
    * when the tag is not complete in `buf` yet. `>` inside quoted values is handled.
    */
-  read(buf: string, lt: number, name: string, nameAt: number, maxValue: number): boolean {
+  read(buf: string, _lt: number, name: string, nameAt: number, maxValue: number): boolean {
     this.buf = buf;
     this.name = name;
     this.count = 0;

@@ -63,7 +63,10 @@ describe('job ids', () => {
       for (let i = 0; i < 128; i++) if ((bits >> BigInt(i)) & 1n) ones[i]! += 1;
     }
     // Binomial(4096, ½): σ ≈ 32, so 0.44…0.56 is about ±7.7σ — no fixed (UUID version) bits, no bias.
-    for (const n of ones) expect(n / ids.length).toBeGreaterThan(0.44), expect(n / ids.length).toBeLessThan(0.56);
+    for (const n of ones) {
+      expect(n / ids.length).toBeGreaterThan(0.44);
+      expect(n / ids.length).toBeLessThan(0.56);
+    }
   });
 
   it('the API hands out ids of that form, never the same twice', async () => {

@@ -1,6 +1,5 @@
 // Every limit of lib/limits.ts through convert(bytes, { limits }): an input just over the limit
 // gives its own error code, the same input with the limit at its exact size converts.
-import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { convert, type ConvertOptions } from '../../lib/index';

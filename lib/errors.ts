@@ -29,6 +29,8 @@ export type ErrorCode =
   | 'too-many-breakpoints'
   /** More FL Studio events than the limit. */
   | 'too-many-events'
+  /** More entries in a ZIP archive (a DAWproject file) than the limit. */
+  | 'too-many-entries'
   /** The conversion took longer than allowed. */
   | 'timeout'
   /** An export format was asked for that does not exist, or cannot hold this result. */

@@ -2,7 +2,7 @@
 export interface Limits {
   /** Compressed/raw input bytes (the upload cap). */
   maxFileBytes: number;
-  /** Bytes of XML after inflating an .als (a gzip bomb stops here). */
+  /** Bytes of XML after inflating an .als or a DAWproject's project.xml (a gzip or ZIP bomb stops here). */
   maxInflatedBytes: number;
   /** XML element nesting depth. */
   maxXmlDepth: number;
@@ -14,6 +14,8 @@ export interface Limits {
   maxBreakpoints: number;
   /** Events in one FL Studio project. */
   maxFlpEvents: number;
+  /** Entries in one ZIP archive (a DAWproject file). */
+  maxZipEntries: number;
 }
 
 /** The defaults: generous for real sets, fatal for hostile ones. */
@@ -25,6 +27,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxMarkers: 100_000,
   maxBreakpoints: 2_000_000,
   maxFlpEvents: 20_000_000,
+  maxZipEntries: 10_000,
 });
 
 /** Merges caller overrides over the defaults. */

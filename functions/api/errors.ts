@@ -23,6 +23,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   'too-many-markers': 422,
   'too-many-breakpoints': 422,
   'too-many-events': 422,
+  'too-many-entries': 422,
   timeout: 422,
   'export-failed': 422,
   // a stored project this version cannot read: our fault, not the caller's

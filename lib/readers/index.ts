@@ -2,11 +2,12 @@
 import { DawstampsError } from '../errors';
 import type { Daw } from '../model';
 import { abletonReader } from './ableton';
+import { dawprojectReader } from './dawproject';
 import { flstudioReader } from './flstudio';
 import type { Reader } from './types';
 
 /** Every reader dawstamps has, in sniffing order. */
-export const readers: readonly Reader[] = [abletonReader, flstudioReader];
+export const readers: readonly Reader[] = [abletonReader, flstudioReader, dawprojectReader];
 
 /** Picks the reader for these bytes; throws 'empty-file' or 'not-a-project'. */
 export function detectReader(bytes: Uint8Array): Reader {

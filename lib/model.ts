@@ -72,10 +72,16 @@ export interface ArrangementClip {
   trackMuted: boolean;
 }
 
-/** Something odd that did not stop the conversion. */
+/** Something odd that did not stop the conversion: a sentence for a DJ. */
 export interface Warning {
   code: string;
   message: string;
+  /**
+   * Technical facts behind the message (byte offsets, record sizes, event ids), for bug reports.
+   * Readers set it not enumerable (lib/readers/warning.ts): JSON — the API, stored results,
+   * `--format json` — never carries it; the CLI prints it with `--debug`.
+   */
+  detail?: string;
 }
 
 export interface ArrangementRef {
@@ -134,8 +140,12 @@ export interface Project {
   staticBpm: number;
   /** Step of the stepped model in beats (Ableton 1/4, FL Studio 1/128). */
   tempoStep: number;
-  /** What `timing: "auto"` means for this file, and why. */
-  autoTiming: { model: TimingModel; reason: string };
+  /**
+   * What `timing: "auto"` means for this file, and why. `inferred`: the model is a guess from the
+   * version rather than known (Live 12.3 and later, Live of unknown version); timing then says how
+   * far the other model would move the entries (docs/timing.md#which-model-is-used). Default false.
+   */
+  autoTiming: { model: TimingModel; reason: string; inferred?: boolean };
   /**
    * How the tracklist is found: what this DAW calls its markers (`locators` or `markers`), and
    * whether `source: "auto"` falls back to the arrangement's audio clips when there are none.
@@ -149,17 +159,26 @@ export interface Project {
   warnings: Warning[];
 }
 
-/** A tracklist entry in the result. */
+/** A tracklist entry (or, in `otherMarkers`, another marker) in the result. */
 export interface ResultMarker {
+  /** The name every surface shows: an unnamed tracklist entry is `Track N` (N = its place in `markers`). */
   name: string;
+  /** The name as the project has it, only where `name` differs from it (an unnamed entry: `""`). */
+  originalName?: string;
   beat: number;
   /** Seconds from the chosen start. */
   seconds: number;
   /** bar.beat.sixteenth, 1-based, under the set's meter. */
   position: string;
   kind: MarkerKind;
-  /** Present for entries with a known end (clips, regions). */
-  endSeconds?: number;
+  /**
+   * Tracklist entries: where the entry ends, in seconds from the start: its own end (clips,
+   * regions), else the next entry's start, else (the last) the set's end; null only when no end
+   * can be known (the last entry of a set whose end is unknown). Not set on `otherMarkers`.
+   */
+  endSeconds?: number | null;
+  /** Tracklist entries: `endSeconds − seconds`, null with it. Not set on `otherMarkers`. */
+  durationSeconds?: number | null;
 }
 
 /** The one JSON shape every surface returns (docs/exports.md). */
@@ -176,7 +195,10 @@ export interface Result {
   /** Markers that are not tracklist entries (FL Studio loop, punch, time signature…). */
   otherMarkers: ResultMarker[];
   arrangement?: { used: ArrangementRef; all: ArrangementRef[] };
-  /** The length of the set from the chosen start, when known. */
+  /**
+   * The set's length from the chosen start: to the end of its last clip or playlist item (never
+   * before its last tracklist entry); null when the project says nothing about its end.
+   */
   durationSeconds: number | null;
   warnings: Warning[];
 }

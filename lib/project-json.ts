@@ -65,7 +65,11 @@ export function projectFromJson(doc: unknown): Project {
     application: nullable(d.application, 'application', text),
     staticBpm: positive(d.staticBpm, 'staticBpm'),
     tempoStep: positive(d.tempoStep, 'tempoStep'),
-    autoTiming: { model: oneOf(auto.model, 'autoTiming.model', ['stepped', 'continuous'] as const), reason: text(auto.reason, 'autoTiming.reason') },
+    autoTiming: {
+      model: oneOf(auto.model, 'autoTiming.model', ['stepped', 'continuous'] as const),
+      reason: text(auto.reason, 'autoTiming.reason'),
+      ...(auto.inferred === undefined ? {} : { inferred: bool(auto.inferred, 'autoTiming.inferred') }),
+    },
     tracklist: {
       markers: oneOf(tracklist.markers, 'tracklist.markers', ['locators', 'markers'] as const),
       clipsWhenNoMarkers: bool(tracklist.clipsWhenNoMarkers, 'tracklist.clipsWhenNoMarkers'),

@@ -6,15 +6,16 @@ import { tracklistFromClips } from './clips';
 import type { Project, ProjectMarker, Result, ResultMarker, Timeline, TimingModel, Warning } from './model';
 import { checkOptions, parseStart, type TimeOptions } from './options';
 import { createMeterMap, createTempoMap, resolveStart, type TempoMap } from './tempo';
+import { sanitizeName } from './text';
 import { arrangementsOf, chooseTimeline, placeInTime } from './timeline';
 
 /** The tracklist entries and where they came from. */
 export interface Tracklist {
   source: Result['markerSource'];
   entries: ProjectMarker[];
-  /** Clips: where the last song ends (the set's end for the chapter formats). */
+  /** Clips: where the last song ends. */
   endBeat?: number | null;
-  /** Clips: what was left out or missing. */
+  /** Clips: what was left out or missing, and whether they look like stems. */
   warnings?: Warning[];
 }
 
@@ -36,8 +37,8 @@ export function pickTracklist(project: Project, timeline: Timeline, options: Tra
 }
 
 function chooseTiming(project: Project, option: TimeOptions['timing']): { model: TimingModel; reason: string } {
-  if (option === undefined || option === 'auto') return project.autoTiming;
   const auto = project.autoTiming;
+  if (option === undefined || option === 'auto') return { model: auto.model, reason: auto.reason };
   return { model: option, reason: `Forced by the timing option (auto would be ${auto.model}: ${auto.reason}).` };
 }
 
@@ -62,25 +63,34 @@ export function timeProject(project: Project, options: TimeOptions = {}): Result
   const zero = map.seconds(start.beat);
   const negative = options.beforeStart === 'negative';
 
-  const toResult = (m: ProjectMarker): ResultMarker => {
-    const marker: ResultMarker = { name: m.name, beat: m.beat, seconds: (m.seconds ?? map.seconds(m.beat)) - zero, position: meter.position(m.beat), kind: m.kind };
-    if (m.endBeat !== undefined) marker.endSeconds = (m.endSeconds ?? map.seconds(m.endBeat)) - zero;
-    return marker;
-  };
+  const toResult = (m: ProjectMarker): ResultMarker => ({ name: m.name, beat: m.beat, seconds: (m.seconds ?? map.seconds(m.beat)) - zero, position: meter.position(m.beat), kind: m.kind });
   const keep = (m: ProjectMarker): boolean => negative || m.beat >= start.beat;
 
-  const markers = byTime(tracklist.entries).filter(keep).map(toResult);
+  const endBeat = setEndBeat(timeline, tracklist);
+  const endSeconds = endBeat === null ? null : map.seconds(endBeat) - zero;
+  const shown = byTime(tracklist.entries).filter(keep);
+  const markers = shown.map(toResult);
+  markers.forEach((marker, i) => {
+    const own = shown[i]!;
+    const end = own.endBeat !== undefined ? (own.endSeconds ?? map.seconds(own.endBeat)) - zero : (markers[i + 1]?.seconds ?? endSeconds);
+    marker.endSeconds = end;
+    marker.durationSeconds = end === null ? null : end - marker.seconds;
+  });
+  const unnamed = nameUnnamed(markers);
   const otherMarkers = byTime(timeline.markers.filter((m) => !m.tracklist)).filter(keep).map(toResult);
-  const endBeat = (tracklist.source === 'clips' ? tracklist.endBeat : null) ?? timeline.endBeat ?? (timeline.loop?.enabled ? timeline.loop.endBeat : null);
   const skip = tracklist.source === 'clips' ? ONLY_FOR_MARKERS : ONLY_FOR_CLIPS;
   const warnings: Warning[] = [...project.warnings, ...timeline.warnings, ...chosen.warnings]
     .filter((w) => !skip.has(w.code))
-    .concat(tracklist.warnings ?? [], unusedClipOptions(options, tracklist.source));
+    .concat(tracklist.warnings ?? [], unusedClipOptions(options, tracklist.source), unnamed);
   if (curvedInPlay(map, start.beat, endBeat, [...markers, ...otherMarkers], tracklist.entries)) {
     warnings.push({
       code: 'curved-tempo',
-      message: 'The tempo automation has curved segments; their timing follows the public reading of Live\'s curve handles, not yet checked against a render.',
+      message: 'The tempo automation has curved ramps; they are timed by the public description of such curves, which has not been checked against a recording yet.',
     });
+  }
+  if ((options.timing ?? 'auto') === 'auto' && project.autoTiming.inferred === true && map.automated) {
+    const other = otherModelWarning(project, chosen.timeline, timing.model, start.beat, shown, markers);
+    if (other) warnings.push(other);
   }
 
   const result: Result = {
@@ -91,12 +101,69 @@ export function timeProject(project: Project, options: TimeOptions = {}): Result
     markerSource: tracklist.source,
     markers,
     otherMarkers,
-    durationSeconds: endBeat === null ? null : map.seconds(endBeat) - zero,
+    durationSeconds: endSeconds,
     warnings,
   };
   const arrangement = arrangementsOf(project, timeline);
   if (arrangement) result.arrangement = arrangement;
   return result;
+}
+
+/**
+ * The beat where the set ends (docs/exports.md, `durationSeconds`): where the reader says it does
+ * (the end of the last arrangement clip or playlist item) or the last song from clips ends, and
+ * never before a tracklist entry starts or ends. The loop and punch ranges never decide it. Null
+ * when the project says nothing about its end (no clips, no playlist items).
+ */
+function setEndBeat(timeline: Timeline, tracklist: Tracklist): number | null {
+  const known = [timeline.endBeat, tracklist.source === 'clips' ? (tracklist.endBeat ?? null) : null].filter((b): b is number => b !== null);
+  if (known.length === 0) return null;
+  let end = Math.max(...known);
+  for (const m of tracklist.entries) end = Math.max(end, m.beat, m.endBeat ?? m.beat);
+  return end;
+}
+
+/**
+ * Gives every unnamed tracklist entry the name all surfaces show, `Track N` (N = its place in the
+ * tracklist), keeping the project's own name in `originalName`; one warning lists them.
+ */
+function nameUnnamed(markers: ResultMarker[]): Warning[] {
+  const named: string[] = [];
+  markers.forEach((m, i) => {
+    if (sanitizeName(m.name) !== '') return;
+    m.originalName = m.name;
+    m.name = `Track ${i + 1}`;
+    named.push(`"${m.name}"`);
+  });
+  if (named.length === 0) return [];
+  const list = named.length > 10 ? `${named.slice(0, 10).join(', ')} and ${named.length - 10} more` : named.join(', ');
+  const message = named.length === 1
+    ? `One marker has no name; it is called ${list}, after its place in the tracklist.`
+    : `${named.length} markers have no name; they are called ${list}, after their places in the tracklist.`;
+  return [{ code: 'empty-name', message }];
+}
+
+/**
+ * Where the auto model is only inferred from the version: how far the other model would move the
+ * entries, when more than a millisecond (the map answers each entry in O(log n)).
+ */
+function otherModelWarning(project: Project, timeline: Timeline, model: TimingModel, startBeat: number, shown: readonly ProjectMarker[], markers: readonly ResultMarker[]): Warning | null {
+  const otherModel: TimingModel = model === 'stepped' ? 'continuous' : 'stepped';
+  const other = createTempoMap(timeline.tempo, { staticBpm: project.staticBpm, model: otherModel, step: project.tempoStep });
+  const otherZero = other.seconds(startBeat);
+  let worst = 0;
+  shown.forEach((m, i) => {
+    if (m.seconds !== undefined) return; // a time the DAW stores stays where it is
+    worst = Math.max(worst, Math.abs(other.seconds(m.beat) - otherZero - markers[i]!.seconds));
+  });
+  if (!(worst > 0.001)) return null;
+  const how = (m: TimingModel): string => (m === 'stepped' ? 'in small steps' : 'smoothly');
+  return {
+    code: 'timing-inferred',
+    message:
+      `How this set plays tempo changes is inferred from its version, not known: it is timed ${how(model)}. ` +
+      `Timed ${how(otherModel)} instead, entries would move by up to ${worst.toFixed(3)} s; to use that, choose the ${otherModel} timing (--timing ${otherModel}).`,
+  };
 }
 
 /** A warning when clip options were given but the tracklist does not come from clips. */

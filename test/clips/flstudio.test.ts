@@ -44,14 +44,15 @@ describe('FL Studio tracklists from clips', () => {
       ['Artist A - Song One', 0, 76],
       ['Artist B - Song Two (Extended Mix)', 64, 132],
     ]);
-    expect(r.durationSeconds).toBe(132);
+    // the song's length: the automation clip (item 13) runs to beat 400
+    expect(r.durationSeconds).toBe(200);
     expect(r.warnings).toEqual([{ code: 'clips-left-out', message: 'Left out of the tracklist: 1 disabled clip (includeDisabledClips).' }]);
   });
 
   it('takes a muted playlist item as a disabled clip', async () => {
     const r = await convert(project(mix), { source: 'clips', includeDisabledClips: true });
     expect(entries(r).at(-1)).toEqual(['Muted Song', 150, 160]);
-    expect(r.durationSeconds).toBe(160);
+    expect(r.durationSeconds).toBe(200);
   });
 
   it('crossfade-middle: Song Two at the middle of 128..152 = beat 140 = 70 s', async () => {

@@ -28,7 +28,7 @@ const audioTracks: AlsAudioTrack[] = [
 const live12 = buildAls({ live: 12, minorVersion: '12.0_12300', creator: 'Ableton Live 12.3.2', tempo: 120, tempoEvents, audioTracks });
 const live11 = buildAls({ live: 11, tempo: 120, tempoEvents, audioTracks });
 
-function times(r: Result): Array<[string, number, number | undefined]> {
+function times(r: Result): Array<[string, number, number | null | undefined]> {
   return r.markers.map((m) => [m.name, m.seconds, m.endSeconds]);
 }
 function expectTimes(r: Result, expected: Array<[string, number, number]>): void {

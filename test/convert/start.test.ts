@@ -58,9 +58,11 @@ describe('start', () => {
     expect(await times({ start: 'Build', beforeStart: 'negative' })).toEqual([['Intro', -8], ['Build', 0], ['Drop', 8], ['Outro', 24]]);
   });
 
-  it('measures the duration to the loop end from the start (loop on, no end known)', async () => {
-    expect((await run({})).durationSeconds).toBe(32);
-    expect((await run({ start: 'Build' })).durationSeconds).toBe(24);
+  it('never takes the loop end as the set\'s end: a set without clips has no known length, loop on or not', async () => {
+    const result = await run({});
+    expect(result.durationSeconds).toBeNull();
+    expect(result.markers.at(-1)).toMatchObject({ name: 'Outro', endSeconds: null, durationSeconds: null });
+    expect((await run({ start: 'Build' })).durationSeconds).toBeNull();
   });
 
   it('says invalid-option for a start that is not in the set', async () => {

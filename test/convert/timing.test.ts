@@ -1,6 +1,6 @@
 /** Which model convert() uses, how the result names it, and the tempo/meter parts of the result. */
 import { describe, expect, it } from 'vitest';
-import { convert } from '../../lib';
+import { convert, parseProject } from '../../lib';
 import { buildAls, type AlsOptions } from '../helpers/als-builder';
 
 const FAR_LEFT = -63072000;
@@ -40,6 +40,53 @@ describe('timing model', () => {
 
   it('rejects an unknown timing name with invalid-option', async () => {
     await expect(convert(live(11, '11.0_11300', 'Ableton Live 11.3.4'), { timing: 'smooth' as never })).rejects.toMatchObject({ code: 'invalid-option' });
+  });
+});
+
+describe('a timing model inferred from the version', () => {
+  const inferred = (r: { warnings: Array<{ code: string; message: string }> }) => r.warnings.filter((w) => w.code === 'timing-inferred');
+  const worstShift = (a: { markers: Array<{ seconds: number }> }, b: { markers: Array<{ seconds: number }> }) =>
+    Math.max(...a.markers.map((m, i) => Math.abs(m.seconds - b.markers[i]!.seconds)));
+
+  it('Live 12.3 (continuous, inferred): says how far the stepped model would move the entries, and how to switch', async () => {
+    const set = live(12, '12.0_12300', 'Ableton Live 12.3.2');
+    const auto = await convert(set);
+    const stepped = await convert(set, { timing: 'stepped' });
+    // the ramp's last marker moves most: 10.547 s continuous against 10.447 s stepped (docs/timing.md)
+    const worst = worstShift(auto, stepped);
+    expect(worst).toBeCloseTo(0.0993, 3);
+    const [w, ...more] = inferred(auto);
+    expect(more).toEqual([]);
+    expect(w!.message).toBe(
+      'How this set plays tempo changes is inferred from its version, not known: it is timed smoothly. ' +
+      `Timed in small steps instead, entries would move by up to ${worst.toFixed(3)} s; to use that, choose the stepped timing (--timing stepped).`,
+    );
+    expect(inferred(stepped)).toEqual([]);
+  });
+
+  it('a set of unknown Live version (stepped, assumed): says how far continuous would move them', async () => {
+    const set = buildAls({ live: 11, creator: null, minorVersion: 'unknown', tempoEvents: ramp, locators: markers });
+    const auto = await convert(set);
+    expect(auto.timing).toMatchObject({ model: 'stepped', reason: 'Live version unknown (assumed < 12.3)' });
+    const [w] = inferred(auto);
+    expect(w!.message).toContain(`entries would move by up to ${worstShift(auto, await convert(set, { timing: 'continuous' })).toFixed(3)} s`);
+    expect(w!.message).toContain('--timing continuous');
+  });
+
+  it('says nothing where the model is known, the tempo is static, or no entry moves by more than 1 ms', async () => {
+    expect(inferred(await convert(live(11, '11.0_11300', 'Ableton Live 11.3.4')))).toEqual([]);
+    expect(inferred(await convert(buildAls({ live: 12, creator: 'Ableton Live 12.3.2', tempo: 128, locators: markers })))).toEqual([]);
+    // the ramp lies after every entry: both models agree on them
+    const late = [{ beat: FAR_LEFT, bpm: 150 }, { beat: 64, bpm: 150 }, { beat: 96, bpm: 50 }];
+    expect(inferred(await convert(buildAls({ live: 12, creator: 'Ableton Live 12.3.2', tempoEvents: late, locators: markers })))).toEqual([]);
+  });
+
+  it('the reader marks which models are inferred', async () => {
+    const flags = async (options: AlsOptions) => (await parseProject(buildAls(options))).autoTiming.inferred;
+    expect(await flags({ live: 12, creator: 'Ableton Live 12.3.2' })).toBe(true);
+    expect(await flags({ live: 12, creator: 'Ableton Live 12.2.5' })).toBe(false);
+    expect(await flags({ live: 11 })).toBe(false);
+    expect(await flags({ live: 11, creator: null, minorVersion: 'unknown' })).toBe(true);
   });
 });
 
@@ -99,11 +146,13 @@ describe('markers in the result', () => {
       { gzip: false },
     );
     const result = await convert(set);
-    expect(result.markers.map((m) => [m.name, m.beat, m.kind])).toEqual([
-      ['', 0, 'locator'],
-      ['Б', 4, 'locator'],
-      ['Ünïcödé — 日本語', 8, 'locator'],
+    // the unnamed one is shown as "Track 1" (its place) on every surface; its own name is kept
+    expect(result.markers.map((m) => [m.name, m.originalName, m.beat, m.kind])).toEqual([
+      ['Track 1', '', 0, 'locator'],
+      ['Б', undefined, 4, 'locator'],
+      ['Ünïcödé — 日本語', undefined, 8, 'locator'],
     ]);
+    expect(result.warnings).toEqual([{ code: 'empty-name', message: 'One marker has no name; it is called "Track 1", after its place in the tracklist.' }]);
     expect(result.markerSource).toBe('locators');
     expect(result.otherMarkers).toEqual([]);
   });

@@ -132,7 +132,10 @@ export function checkResult(r: Result, options: ConvertOptions, label: string): 
       if (!Number.isFinite(m.beat) || !Number.isFinite(m.seconds)) fail(`marker "${m.name}" at beat ${m.beat} has seconds ${m.seconds}`);
       if (!negativeOk && m.seconds < 0) fail(`marker "${m.name}" has negative seconds ${m.seconds}`);
       if (m.seconds < previous) fail(`marker "${m.name}" at ${m.seconds} s comes after one at ${previous} s`);
-      if (m.endSeconds !== undefined && !Number.isFinite(m.endSeconds)) fail(`marker "${m.name}" ends at ${m.endSeconds}`);
+      if (m.endSeconds !== undefined && m.endSeconds !== null && !Number.isFinite(m.endSeconds)) fail(`marker "${m.name}" ends at ${m.endSeconds}`);
+      if (list === r.markers && (m.endSeconds === undefined || m.durationSeconds !== (m.endSeconds === null ? null : m.endSeconds - m.seconds))) {
+        fail(`entry "${m.name}" has end ${m.endSeconds} and duration ${m.durationSeconds}`);
+      }
       previous = m.seconds;
     }
   }

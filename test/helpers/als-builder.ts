@@ -15,7 +15,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { gzipSync, createGzip } from 'node:zlib';
 import { junkDevices, junkEnvelopes, junkMidiClips, makeRandom, type Random } from './als-junk';
-import { audioTrack, groupTrack, junkTrack, locatorsXml, masterTrack, transport } from './als-parts';
+import { audioTrack, groupTrack, junkTrack, locatorsXml, masterTrack, midiTrack, transport } from './als-parts';
 
 export type LiveLayout = 8 | 9 | 10 | 11 | 12;
 
@@ -57,6 +57,13 @@ export interface AlsAudioTrack {
   sessionClips?: AlsClip[];
   /** Put the track in a group track: the group's index in `groups`. */
   group?: number;
+}
+
+/** A MIDI track with arrangement clips (beats): the reader reads only where they end. */
+export interface AlsMidiTrack {
+  name?: string;
+  muted?: boolean;
+  clips?: Array<{ start: number; end: number; name?: string }>;
 }
 
 /** A group track (listed before the audio tracks). */
@@ -107,6 +114,8 @@ export interface AlsOptions {
   loop?: { start: number; length: number; on?: boolean };
   groups?: AlsGroupTrack[];
   audioTracks?: AlsAudioTrack[];
+  /** MIDI tracks with arrangement clips (after the audio tracks). */
+  midiTracks?: AlsMidiTrack[];
   junk?: AlsJunk;
   /** Same-named elements deeper in the tree, "MasterTrack" in attributes, CDATA and comments. */
   decoys?: boolean;
@@ -183,6 +192,7 @@ export function* alsXmlParts(o: AlsOptions): Generator<string> {
   const groupIds = (o.groups ?? []).map((_, i) => 1000 + i);
   for (const [i, g] of (o.groups ?? []).entries()) yield groupTrack(ctx, g, groupIds[i]!);
   for (const [i, t] of (o.audioTracks ?? []).entries()) yield audioTrack(ctx, t, 100 + i, t.group === undefined ? -1 : (groupIds[t.group] ?? -1));
+  for (const [i, t] of (o.midiTracks ?? []).entries()) yield midiTrack(ctx, t, 300 + i);
   const junk = o.junk;
   if (junk?.tracks) {
     const r = makeRandom(junk.seed ?? 1);

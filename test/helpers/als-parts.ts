@@ -1,5 +1,5 @@
 /** The pieces of a hand-built set: tracks, master, transport, locators (see als-builder.ts). */
-import type { AlsAudioTrack, AlsClip, AlsGroupTrack, AlsJunk, AlsLocator, AlsOptions, BuildContext, LiveLayout } from './als-builder';
+import type { AlsAudioTrack, AlsClip, AlsGroupTrack, AlsJunk, AlsLocator, AlsMidiTrack, AlsOptions, BuildContext, LiveLayout } from './als-builder';
 import { esc, meterValue } from './als-builder';
 import { junkDevices, junkEnvelopes, junkMidiClips, type Random } from './als-junk';
 
@@ -40,6 +40,26 @@ export function audioTrack(ctx: BuildContext, t: AlsAudioTrack, id: number, grou
     `<AudioTrack Id="${id}"${ctx.a}>\n<LomId Value="0" />\n${nameXml(ctx, t.name ?? '', `${id} Audio`)}<TrackGroupId Value="${groupId}" />\n` +
     `<DeviceChain${ctx.a}>\n<Mixer${ctx.a}>\n<Volume><Manual Value="1" /></Volume>\n${speakerXml(ctx, t.muted !== true, id * 10)}</Mixer>\n` +
     `<MainSequencer${ctx.a}>\n<ClipSlotList>\n${session}</ClipSlotList>\n<Sample><ArrangerAutomation><Events>\n${clips}</Events></ArrangerAutomation></Sample>\n</MainSequencer>\n${decoys}</DeviceChain>\n</AudioTrack>\n`
+  );
+}
+
+/** An arrangement MIDI clip with one note, as Live 8–12 write them (ClipTimeable/ArrangerAutomation). */
+function midiClip(ctx: BuildContext, c: { start: number; end: number; name?: string }, id: number): string {
+  return (
+    `<MidiClip Id="${id}" Time="${c.start}"${ctx.a}>\n<LomId Value="0" />\n<CurrentStart Value="${c.start}" />\n<CurrentEnd Value="${c.end}" />\n` +
+    `<Loop><LoopStart Value="0" /><LoopEnd Value="${c.end - c.start}" /><LoopOn Value="false" /></Loop>\n<Name Value="${esc(c.name ?? '')}" />\n<Disabled Value="false" />\n` +
+    `<Notes><KeyTracks><KeyTrack Id="0"><Notes><MidiNoteEvent Time="0" Duration="1" Velocity="100" OffVelocity="64" NoteId="1" /></Notes><MidiKey Value="60" /></KeyTrack></KeyTracks></Notes>\n</MidiClip>\n`
+  );
+}
+
+/** A MIDI track with arrangement clips (and a session clip the reader must ignore). */
+export function midiTrack(ctx: BuildContext, t: AlsMidiTrack, id: number): string {
+  const clips = (t.clips ?? []).map((c, i) => midiClip(ctx, c, i)).join('');
+  const session = `<ClipSlot Id="0"><LomId Value="0" /><ClipSlot><Value>${midiClip(ctx, { start: 0, end: 9999, name: 'session' }, 900)}</Value></ClipSlot></ClipSlot>\n`;
+  return (
+    `<MidiTrack Id="${id}"${ctx.a}>\n<LomId Value="0" />\n${nameXml(ctx, t.name ?? '', `${id} MIDI`)}<TrackGroupId Value="-1" />\n` +
+    `<DeviceChain${ctx.a}>\n<Mixer${ctx.a}>${speakerXml(ctx, t.muted !== true, id * 10)}</Mixer>\n<MainSequencer${ctx.a}>\n<ClipSlotList>\n${session}</ClipSlotList>\n` +
+    `<ClipTimeable><ArrangerAutomation><Events>\n${clips}</Events></ArrangerAutomation></ClipTimeable>\n</MainSequencer>\n</DeviceChain>\n</MidiTrack>\n`
   );
 }
 

@@ -68,11 +68,24 @@ export class Bytes {
   toBytes(): Uint8Array { return Uint8Array.from(this.parts); }
 }
 
-/** One playlist record of 32, 60 or 80 bytes (20480 at +4). */
-export function playlistRecord(spec: PlaylistItemSpec, size: 32 | 60 | 80 = 32): Uint8Array {
-  const b = new Bytes().u32(spec.position).u16(20480).u16(spec.item).u32(spec.length).u16(499 - (spec.track ?? 0)).u16(0).u16(0x78)
-    .u16(spec.muted ? 0x2040 : 0x40).zeros(4).f32(spec.startOffset ?? -1).f32(spec.endOffset ?? -1);
+/** One playlist record of 32, 60 or 80 bytes (20480 at +4), as FL 11 and later write them (FL 20+: 500 tracks). */
+export function playlistRecord(spec: PlaylistItemSpec, size: 32 | 60 | 80 = 32, lastTrack = 499): Uint8Array {
+  const b = new Bytes().u32(spec.position).u16(20480).u16(spec.item).u32(spec.length).u16(lastTrack - (spec.track ?? 0)).u16(0).u16(0x78)
+    .u16(spec.muted ? 0x2040 : 0x40).raw([0x40, 0x64, 0x80, 0x80]).f32(spec.startOffset ?? -1).f32(spec.endOffset ?? -1);
   return b.zeros(size - b.length).toBytes();
+}
+
+/**
+ * One playlist record as FL 9 writes it (seen in FL 9.0.3 and 9.1.0 projects): 32 bytes laid out
+ * like later versions', but a pattern item has 0 and 0x6000 at +4/+6 instead of 20480 and 20480 + n
+ * (which pattern it is lies elsewhere, not decoded: the u16 at +12 held 990 in an empty project,
+ * 880–998 in others; 990 is written) and its offsets are ff ff ff ff / ff ff ff 7f. Channel items
+ * (audio and automation clips) are as later, with 199 tracks (198 − track at +12).
+ */
+export function playlistRecordFl9(spec: PlaylistItemSpec): Uint8Array {
+  if (spec.item <= 20480) return playlistRecord(spec, 32, 198);
+  return new Bytes().u32(spec.position).u16(0).u16(0x6000).u32(spec.length).u16(990).u16(0).u16(0x78)
+    .u16(spec.muted ? 0x2040 : 0x40).raw([0x40, 0x64, 0x80, 0x80]).raw([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f]).toBytes();
 }
 
 /** The payload of event 234: a 17-byte header, the count, 24-byte points and a trailer. */
@@ -85,6 +98,8 @@ export function pointsPayload(points: readonly PointSpec[], count = points.lengt
 export class FlpBuilder {
   private readonly events = new Bytes();
   private utf16: boolean | undefined;
+  /** The major version written by `version()`; playlists follow its layout. */
+  private major: number | undefined;
   private readonly ppq: number;
   private readonly format: number;
 
@@ -118,6 +133,7 @@ export class FlpBuilder {
   version(v: string): this {
     const [major = 0, minor = 0] = v.split('.').map(Number);
     this.utf16 ??= major > 11 || (major === 11 && minor >= 5);
+    this.major = major;
     return this.data(ids.version, [...new TextEncoder().encode(v), 0]);
   }
 
@@ -152,10 +168,11 @@ export class FlpBuilder {
 
   /** Event 99 + 241: starts an arrangement. */
   arrangement(index: number, name: string): this { return this.word(ids.arrangementNew, index).text(ids.arrangementName, name); }
-  /** Event 233 with records of `size` bytes. */
+  /** Event 233 with records of `size` bytes; laid out as FL 9 did when the version is before 11 (`playlistRecordFl9`). */
   playlist(items: readonly PlaylistItemSpec[], size: 32 | 60 | 80 = 32): this {
     const b = new Bytes();
-    for (const item of items) b.raw(playlistRecord(item, size));
+    const fl9 = this.major !== undefined && this.major < 11;
+    for (const item of items) b.raw(fl9 ? playlistRecordFl9(item) : playlistRecord(item, size, this.major !== undefined && this.major < 20 ? 198 : 499));
     return this.data(ids.playlist, b.toBytes());
   }
   /** Event 100. */

@@ -1,8 +1,13 @@
-/** Arrangement audio clips of audio tracks (session ClipSlots are never read). */
+/** Arrangement audio clips of audio tracks (session ClipSlots are never read), and the set's end. */
 import type { ArrangementClip, Warning } from '../../model';
+import { warning } from '../warning';
 import type { RawSet, RawTrack } from './raw';
 
-/** The clips sorted by start, and where the set ends (the last clip end), or null without clips. */
+/**
+ * The audio clips sorted by start, and where the set ends: the end of its last arrangement clip
+ * of any kind — audio or MIDI, on any track, muted or not, disabled or not: the arrangement's
+ * length as Live shows it (docs/ableton.md#arrangement-clips). Null without clips.
+ */
 export function readClips(raw: RawSet, warnings: Warning[]): { clips: ArrangementClip[]; endBeat: number | null } {
   const byId = new Map<string, RawTrack>();
   for (const t of raw.tracks) if (t.id !== undefined) byId.set(t.id, t);
@@ -29,9 +34,14 @@ export function readClips(raw: RawSet, warnings: Warning[]): { clips: Arrangemen
       });
     }
   }
-  if (bad > 0) warnings.push({ code: 'bad-clip', message: `${bad} arrangement clip(s) without a readable start and end were left out.` });
+  if (bad > 0) {
+    const some = bad === 1 ? 'One audio clip has' : `${bad} audio clips have`;
+    warnings.push(warning('bad-clip', `${some} no readable start or end in the arrangement, so ${bad === 1 ? 'it was' : 'they were'} left out.`, `${bad} AudioClip element(s) without a usable CurrentStart/@Time and CurrentEnd`));
+  }
   clips.sort((a, b) => a.startBeat - b.startBeat);
-  return { clips, endBeat: lastEnd(clips) };
+  let end = raw.midiEnd;
+  for (const c of clips) if (c.endBeat > end) end = c.endBeat;
+  return { clips, endBeat: end === -Infinity ? null : end };
 }
 
 /** A track is muted when its activator is off, or a group it sits in is muted. */
@@ -42,11 +52,4 @@ function isMuted(track: RawTrack, byId: Map<string, RawTrack>): boolean {
     at = at.groupId !== undefined && at.groupId !== '-1' ? byId.get(at.groupId) : undefined;
   }
   return false;
-}
-
-/** The end of the last clip that plays (enabled, unmuted); of any clip when none plays. */
-function lastEnd(clips: ArrangementClip[]): number | null {
-  if (clips.length === 0) return null;
-  const playing = clips.filter((c) => !c.disabled && !c.trackMuted);
-  return (playing.length > 0 ? playing : clips).reduce((end, c) => Math.max(end, c.endBeat), -Infinity);
 }

@@ -15,10 +15,12 @@ const MIXER = `${MASTER}/DeviceChain|MasterChain/Mixer`;
 const ENVELOPE = `${MASTER}/AutomationEnvelopes/Envelopes/AutomationEnvelope`;
 const TRACK = `${SET}/Tracks/*`;
 const CLIP = `${SET}/Tracks/AudioTrack/DeviceChain/MainSequencer/Sample/ArrangerAutomation/Events/AudioClip`;
+/** Arrangement MIDI clips (Live 8–12); only their end is read, for the set's end. */
+const MIDI_CLIP = `${SET}/Tracks/MidiTrack/DeviceChain/MainSequencer/ClipTimeable/ArrangerAutomation/Events/MidiClip`;
 
 /** An empty RawSet to be filled by `collectRules`. */
 export function emptyRawSet(): RawSet {
-  return { rootName: null, rootAttrs: {}, masterName: null, envelopes: [], tempo: null, timeSignature: null, locators: [], loop: null, tracks: [], badEvents: 0 };
+  return { rootName: null, rootAttrs: {}, masterName: null, envelopes: [], tempo: null, timeSignature: null, locators: [], loop: null, tracks: [], midiEnd: -Infinity, badEvents: 0 };
 }
 
 /** The extractor rules that fill `raw`, enforcing the marker and breakpoint limits. */
@@ -114,6 +116,14 @@ export function collectRules(raw: RawSet, limits: Limits): XmlRule[] {
     { path: `${CLIP}/Name`, onOpen: (e) => void (clip && (clip.name = e.attrs['Value'] ?? '')) },
     { path: `${CLIP}/Disabled`, onOpen: (e) => void (clip && (clip.disabled = bool(e.attrs['Value']) === true)) },
     { path: `${CLIP}/SampleRef/FileRef`, onTree: (n) => void (clip && (clip.fileName = fileName(n))) },
+    {
+      // read in place: a running maximum, no object per clip (a set may hold thousands)
+      path: `${MIDI_CLIP}/CurrentEnd`,
+      onTag: (t) => {
+        const end = readable(t.number('Value'));
+        if (end > raw.midiEnd) raw.midiEnd = end;
+      },
+    },
   ];
 }
 

@@ -103,6 +103,8 @@ export interface RawSet {
   locators: RawLocator[];
   loop: { on: boolean | undefined; start: number | undefined; length: number | undefined } | null;
   tracks: RawTrack[];
+  /** The latest end of an arrangement MIDI clip (−Infinity without one): only the set's end needs them. */
+  midiEnd: number;
   /** Breakpoints whose Time or Value was not a number. */
   badEvents: number;
 }

@@ -24,9 +24,15 @@ export function readVersion(attrs: Record<string, string>): LiveVersion {
   return { text: `${minor[1]}.${minor[2]}`, major: Number(minor[1]), minor: Number(minor[2]) };
 }
 
-/** Live ≤ 12.2 steps tempo ramps every sixteenth; 12.3 and later follow them continuously. */
-export function autoTiming(v: LiveVersion): { model: TimingModel; reason: string } {
-  if (v.major === null || v.minor === null) return { model: 'stepped', reason: 'Live version unknown (assumed < 12.3)' };
+/**
+ * Live ≤ 12.2 steps tempo ramps every sixteenth (measured); 12.3 and later follow them
+ * continuously, which is inferred from a public report, not measured, and so is the stepped model
+ * assumed for a set of unknown version: those two are `inferred` (docs/timing.md#which-model-is-used).
+ */
+export function autoTiming(v: LiveVersion): { model: TimingModel; reason: string; inferred: boolean } {
+  if (v.major === null || v.minor === null) return { model: 'stepped', reason: 'Live version unknown (assumed < 12.3)', inferred: true };
   const continuous = v.major > 12 || (v.major === 12 && v.minor >= 3);
-  return continuous ? { model: 'continuous', reason: `Live ${v.text} (≥ 12.3)` } : { model: 'stepped', reason: `Live ${v.text} (< 12.3)` };
+  return continuous
+    ? { model: 'continuous', reason: `Live ${v.text} (≥ 12.3)`, inferred: true }
+    : { model: 'stepped', reason: `Live ${v.text} (< 12.3)`, inferred: false };
 }

@@ -11,7 +11,7 @@ import { type FlpScan, type RawArrangement, scanEvents } from './scan';
 import { readTempoClips } from './tempo-clips';
 import { buildTempoEnvelope } from './tempo-envelope';
 import { decodeText, decodeVersion, textIsUtf16, versionParts } from './text';
-import { PLAYLIST_MUTED } from './tokens';
+import type { PlaylistItem } from './tokens';
 
 /** FL Studio projects step tempo automation every 1/128 beat (docs/timing.md). */
 export const FL_TEMPO_STEP = 1 / 128;
@@ -55,9 +55,7 @@ export function readFlp(bytes: Uint8Array, options: ReadOptions): Project {
     const tempo = TempoColumns.of(buildTempoEnvelope(items, tempoClips, ppq, options.limits, local));
     const clips = readAudioClips(bytes, container, items, text, options.limits, local);
     if (clips.length === 0) local.push({ code: 'no-clips', message: 'The playlist places no audio clips, so the tracklist from clips is empty.' });
-    let end = 0;
-    for (const item of items) if (!(item.flags & PLAYLIST_MUTED)) end = Math.max(end, (item.position + item.length) / ppq);
-    return { arrangement: ref, tempo, meter, meterChanges, markers, clips, songStartBeat, loop: null, endBeat: end > 0 ? end : null, warnings: local };
+    return { arrangement: ref, tempo, meter, meterChanges, markers, clips, songStartBeat, loop: null, endBeat: lastItemEnd(items, ppq), warnings: local };
   }
 
   return {
@@ -72,6 +70,16 @@ export function readFlp(bytes: Uint8Array, options: ReadOptions): Project {
     defaultTimeline: arrangements.defaultIndex,
     warnings,
   };
+}
+
+/**
+ * Where the song ends: the end of the last playlist item of any kind (pattern, audio or automation
+ * clip, muted or not), as FL's song length counts it (docs/flstudio.md#audio-clips); null without items.
+ */
+function lastItemEnd(items: readonly PlaylistItem[], ppq: number): number | null {
+  let end = -1;
+  for (const item of items) if (item.position + item.length > end) end = item.position + item.length;
+  return end < 0 ? null : end / ppq;
 }
 
 function emptyTimeline(ref: ArrangementRef | null, meter: Meter): Timeline {

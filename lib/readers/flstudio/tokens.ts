@@ -84,17 +84,21 @@ export const AutomationPointToken: Token<AutomationPoint> = {
   },
 };
 
-/** Event 233 holds records of this layout; FL 20: 32 bytes, FL 20.99/21: 60, FL 2024+: 80. */
+/**
+ * Event 233 holds records of this layout; up to FL 20.9: 32 bytes, FL 20.99/21: 60, FL 2024+: 80
+ * (docs/flstudio.md#tempo-automation). FL 9 writes the same 32 bytes, but a pattern item has 0 and
+ * 0x6000 at +4/+6 instead of 20480 and 20480 + n.
+ */
 export interface PlaylistItem {
   /** Ticks. */
   position: number;
-  /** Always 20480; checks the record size. */
+  /** 20480 (0 in an FL 9 pattern item); checks the record size. */
   patternBase: number;
-  /** ≤ 20480: a channel id; above: a pattern. */
+  /** ≤ 20480: a channel id; above: a pattern (FL 9: 0x6000 for every pattern item). */
   itemIndex: number;
   /** Ticks. */
   length: number;
-  /** 0-based track (stored as 499 − track). */
+  /** 0-based track; the token reads the stored slot (499 − track from FL 20, 198 − track before), readPlaylist turns it into the track. */
   track: number;
   flags: number;
   /** Beats into the clip where the item starts (channel items; −1 = unset). */
@@ -103,6 +107,8 @@ export interface PlaylistItem {
 }
 
 export const PLAYLIST_PATTERN_BASE = 20480;
+/** The u32 at +4 of an FL 9 pattern item (+4 = 0, +6 = 0x6000), where later versions write 20480 and 20480 + n. */
+export const FL9_PATTERN_ITEM = 0x60000000;
 export const PLAYLIST_MUTED = 0x2000;
 export const PLAYLIST_RECORD_SIZES = [32, 60, 80] as const;
 
@@ -113,7 +119,7 @@ export const PlaylistItemToken: Token<PlaylistItem> = {
     const patternBase = r.u16le('a playlist pattern base');
     const itemIndex = r.u16le('a playlist item index');
     const length = r.u32le('a playlist length');
-    const track = 499 - r.u16le('a playlist track');
+    const track = r.u16le('a playlist track');
     r.skip(4);
     const flags = r.u16le('playlist flags');
     r.skip(4);

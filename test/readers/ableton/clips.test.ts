@@ -30,7 +30,8 @@ describe('arrangement clips', () => {
       ['Grouped', 'sample.wav', 'In group', 300, 310, false, true],
     ]);
     expect(p.clips!.map((c) => c.trackIndex)).toEqual([1, 1, 2, 4, 3]);
-    expect(p.endBeat).toBe(136);
+    // the arrangement's length: every clip counts, muted, grouped or disabled (the session's 9999 does not)
+    expect(p.endBeat).toBe(310);
   });
 
   it('Live 8: the track activator is read from its first automation event', async () => {

@@ -29,6 +29,45 @@ describe('FL 9-style projects', () => {
     expect(other.warnings).toContainEqual({ code: 'option-ignored', message: 'This project has a single arrangement, so the arrangement option "Other" was ignored.' });
   });
 
+  it('reads the FL 9 playlist (pattern items with 0x6000 at +6): the song\'s end, its audio clips, no warning', async () => {
+    const sample = 196;
+    const fl9 = new FlpBuilder({ ppq: 96 })
+      .version('9.1.0')
+      .tempoOld(120)
+      .word(64, 4).byte(21, 0).text(203, 'Vocal').text(sample, 'C:\\Samples\\Artist - Vocal.wav')
+      .marker({ ticks: 0, name: 'Intro' })
+      .marker({ ticks: 96 * 32, name: 'Drop' })
+      .playlist([
+        { position: 0, length: 96 * 64, item: 20481 },
+        { position: 96 * 64, length: 96 * 32, item: 20482, muted: true },
+        { position: 96 * 16, length: 96 * 8, item: 4, track: 2 },
+      ])
+      .build();
+    const p = read(fl9);
+    expect(p.warnings).toEqual([]);
+    expect(p.endBeat).toBe(96); // the muted pattern item ends last: 64 + 32 beats
+    expect(p.clips!.map((c) => [c.name, c.fileName, c.trackName, c.startBeat, c.endBeat])).toEqual([['Vocal', 'Artist - Vocal.wav', 'Track 3', 16, 24]]);
+    const result = await convert(fl9);
+    expect(result.warnings).toEqual([]);
+    expect(result.durationSeconds).toBe(48);
+    expect(result.markers.map((m) => [m.name, m.endSeconds])).toEqual([['Intro', 16], ['Drop', 48]]);
+  });
+
+  it('reads the playlist records FL 9.0.3 wrote (bytes as in real projects), and still calls real damage damage', () => {
+    // An empty FL 9.0.3 project's one pattern item (its default pattern, 4 beats at 0), and an audio
+    // clip item from another FL 9.0.3 project (channel 4, 111 ticks at 192), byte for byte.
+    const hex = (h: string) => Uint8Array.from(h.split(' ').map((x) => Number.parseInt(x, 16)));
+    const pattern = hex('00 00 00 00 00 00 00 60 80 01 00 00 de 03 00 00 78 00 00 00 40 64 80 80 ff ff ff ff ff ff ff 7f');
+    const audio = hex('c0 00 00 00 00 50 04 00 6f 00 00 00 61 00 00 00 78 00 40 00 40 64 80 80 00 00 80 bf 00 00 80 bf');
+    const project = (playlist: Uint8Array, version = '9.0.3') => new FlpBuilder({ ppq: 96 }).version(version).tempoOld(140).data(233, [...playlist, ...audio]).build();
+    const p = read(project(pattern));
+    expect(p.warnings.map((w) => w.code)).toEqual(['no-tracklist-markers']);
+    expect(p.endBeat).toBe(4);
+    // FL 11 and later never write 0x6000 there: in their files it is damage, and so is garbage in FL 9's
+    expect(read(project(pattern, '11.1.0')).warnings.map((w) => w.code)).toContain('flp-playlist-damaged');
+    expect(read(project(Uint8Array.from({ length: 32 }, (_, i) => i))).warnings.map((w) => w.code)).toContain('flp-playlist-damaged');
+  });
+
   it('reads PPQ 960', () => {
     const p = read(new FlpBuilder({ ppq: 960 }).version('20.8.4.2576').tempo(120).marker({ ticks: 960 * 8, name: 'Eight' }).build());
     expect(p.markers[0]!.beat).toBe(8);

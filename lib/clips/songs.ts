@@ -21,6 +21,8 @@ export interface Song {
   name: string;
   startBeat: number;
   endBeat: number;
+  /** The track of its first clip. */
+  trackIndex: number;
   /** How many clips were merged into it. */
   clipCount: number;
 }
@@ -57,7 +59,7 @@ export function groupSongs(clips: readonly ArrangementClip[]): Song[] {
       song.endBeat = Math.max(song.endBeat, clip.endBeat);
       song.clipCount++;
     } else {
-      song = { name, startBeat: clip.startBeat, endBeat: clip.endBeat, clipCount: 1 };
+      song = { name, startBeat: clip.startBeat, endBeat: clip.endBeat, trackIndex: clip.trackIndex, clipCount: 1 };
       songs.push(song);
     }
     if (nameKey !== null) byName.set(nameKey, song);

@@ -2,6 +2,7 @@
 import type { ArrangementClip, ProjectMarker, Warning } from '../model';
 import type { TimeOptions } from '../options';
 import { anchorBeats, type SecondsAt } from './anchor';
+import { parallelWarning } from './parallel';
 import { groupSongs } from './songs';
 
 export type ClipOptions = Pick<TimeOptions, 'includeDisabledClips' | 'includeMutedTracks' | 'clipAnchor'>;
@@ -16,8 +17,9 @@ export interface ClipTracklist {
 
 /**
  * One entry per song from the clips a reader found (null when it does not read clips): disabled
- * clips and clips on muted tracks are left out unless the options include them. (A reader says
- * itself, with a `no-clips` warning, why a timeline has none.)
+ * clips and clips on muted tracks are left out unless the options include them; songs that mostly
+ * start together on different tracks get a `clips-in-parallel` warning (lib/clips/parallel.ts).
+ * (A reader says itself, with a `no-clips` warning, why a timeline has none.)
  */
 export function tracklistFromClips(clips: readonly ArrangementClip[] | null, options: ClipOptions = {}, secondsAt?: SecondsAt): ClipTracklist {
   const warnings: Warning[] = [];
@@ -29,6 +31,8 @@ export function tracklistFromClips(clips: readonly ArrangementClip[] | null, opt
   const leftOut = leftOutMessage(clips, options);
   if (leftOut) warnings.push({ code: 'clips-left-out', message: leftOut });
   const songs = groupSongs(kept);
+  const stems = parallelWarning(songs);
+  if (stems) warnings.push(stems);
   const beats = anchorBeats(songs, options.clipAnchor ?? 'start', secondsAt);
   const entries = songs.map((song, i): ProjectMarker => ({ name: song.name, beat: beats[i]!, kind: 'clip', tracklist: true, endBeat: song.endBeat }));
   const endBeat = songs.length === 0 ? null : songs.reduce((end, s) => Math.max(end, s.endBeat), -Infinity);

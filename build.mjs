@@ -1,7 +1,31 @@
-// Bundles the Node entry points into dist/ so they start without a TypeScript loader.
-// Runs on `npm install` (prepare) and `npm run build`.
+// Bundles the Node entry points into dist/ so they start without a TypeScript loader, and lib for
+// the page (dist/web/). Runs on `npm install` (prepare) and `npm run build`.
+// `node build.mjs web DIR` builds only the page's bundle, into DIR (the API Lambda's web/: infra/constructs/api.ts).
 import { build } from 'esbuild';
 import { chmod } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * lib for the browser: dawstamps.js, an ES module the page and its Web Worker (web/worker.js)
+ * import. The server serves it beside web/ (functions/node/web-assets.ts), the API Lambda ships it
+ * in its web/. Generated, never committed.
+ */
+const WEB_BUNDLE = {
+  entryPoints: { dawstamps: fileURLToPath(new URL('lib/browser.ts', import.meta.url)) },
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  format: 'esm',
+  minify: true,
+  sourcemap: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+
+if (process.argv[2] === 'web') {
+  await build({ ...WEB_BUNDLE, outdir: process.argv[3] ?? 'dist/web' });
+  process.exit(0);
+}
 
 /**
  * dist/<name>.js (ESM) or dist/<name>.cjs ← entry. `executable`: chmod +x (a bin). `requireShim`:
@@ -18,8 +42,9 @@ const entries = {
 
 const shim = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
 
-await Promise.all(
-  Object.entries(entries).map(async ([name, { entry, executable, requireShim, format }]) => {
+await Promise.all([
+  build({ ...WEB_BUNDLE, outdir: 'dist/web' }),
+  ...Object.entries(entries).map(async ([name, { entry, executable, requireShim, format }]) => {
     await build({
       entryPoints: { [name]: entry },
       outdir: 'dist',
@@ -36,4 +61,4 @@ await Promise.all(
     });
     if (executable) await chmod(`dist/${name}.${format === 'cjs' ? 'cjs' : 'js'}`, 0o755);
   }),
-);
+]);

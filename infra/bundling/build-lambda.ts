@@ -3,6 +3,7 @@
  * with esbuild's API, for the bundle tests and bench/lambda-bundles.mjs. The stack itself builds
  * through NodejsFunction (infra/constructs/dawstamps-function.ts).
  */
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -23,7 +24,7 @@ export interface BuiltLambda {
 export interface BuildLambdaOptions {
   /** 'runtime': leave @aws-sdk/* and @smithy/* out of the S3 chunk (the nodejs22.x runtime has them). */
   readonly sdk?: 'bundled' | 'runtime';
-  /** Copy web/ beside the API bundle, as the stack does (default true). */
+  /** Copy web/ (with lib's browser bundle) beside the API bundle, as the stack does (default true). */
   readonly web?: boolean;
 }
 
@@ -37,6 +38,10 @@ export async function buildLambda(name: keyof typeof LAMBDA_ENTRIES, dir: string
     build({ ...LAMBDA_ESBUILD, define: LAMBDA_ENTRY_DEFINE, entryPoints: [join(REPO_ROOT, LAMBDA_ENTRIES[name])], outfile: file, external, logLevel: 'silent' }),
     build({ ...LAMBDA_ESBUILD, entryPoints: [join(REPO_ROOT, LAMBDA_S3_CHUNK.entry)], outfile: chunk, external, logLevel: 'silent' }),
   ]);
-  if (name === 'api' && options.web !== false) cpSync(join(REPO_ROOT, 'web'), join(dir, 'web'), { recursive: true });
+  if (name === 'api' && options.web !== false) {
+    // as the stack's pageCommands (infra/constructs/api.ts): web/, and lib built for the browser into it
+    cpSync(join(REPO_ROOT, 'web'), join(dir, 'web'), { recursive: true });
+    execFileSync(process.execPath, [join(REPO_ROOT, 'build.mjs'), 'web', join(dir, 'web')], { cwd: REPO_ROOT, stdio: 'pipe' });
+  }
   return { dir, file, bytes: statSync(file).size, chunk, chunkBytes: statSync(chunk).size };
 }

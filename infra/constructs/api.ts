@@ -12,6 +12,11 @@ export interface ApiProps {
   readonly environment: Record<string, string>;
 }
 
+/** The shell commands that put the page into the API bundle: web/, and lib built for the browser beside it. */
+export function pageCommands(inputDir: string, outputDir: string): string[] {
+  return [`cp -R "${inputDir}/web" "${outputDir}/web"`, `node "${inputDir}/build.mjs" web "${outputDir}/web"`];
+}
+
 /** The Hono API (and the page) on a Lambda Function URL: no API Gateway, nothing billed while idle. */
 export class Api extends Construct {
   readonly function: DawstampsFunction;
@@ -28,8 +33,9 @@ export class Api extends Construct {
       // buys the CPU for that well within CONVERT_TIMEOUT_SECONDS.
       memorySize: 1024,
       environment: props.environment,
-      // The page ships inside the API bundle as web/; functions/api/lambda.ts reads it there.
-      afterBundling: (inputDir: string, outputDir: string) => [`cp -R "${inputDir}/web" "${outputDir}/web"`],
+      // The page ships inside the API bundle as web/ (functions/api/lambda.ts reads it there), with
+      // lib's browser bundle built into it from this source (build.mjs web: dawstamps.js).
+      afterBundling: (inputDir: string, outputDir: string) => pageCommands(inputDir, outputDir),
     });
     // Authentication is the app's business (optional bearer token), so the URL itself is open.
     this.url = this.function.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });

@@ -84,5 +84,9 @@ export const ConfigBody = z.object({
   auth: z.enum(['none', 'bearer']),
   maxUploadBytes: z.number(),
   convertMaxBytes: z.number(),
-  retention: z.object({ uploadsDays: z.number().nullable(), resultsDays: z.number().nullable() }).openapi({ description: 'How long uploads and results are kept (null: until deleted by hand).' }),
+  retention: z.object({
+    uploads: z.enum(['deleted-once-read']).openapi({ description: 'The worker deletes each uploaded project file as soon as it has read it (parsed or not): only the parsed project and the result are kept.' }),
+    uploadsDays: z.number().nullable().openapi({ description: 'The backstop: an upload that is never read (no worker got to it) is deleted after this many days (null: by hand).' }),
+    resultsDays: z.number().nullable().openapi({ description: 'How long a result and its stored project (what a job link opens) are kept (null: until deleted by hand).' }),
+  }).openapi({ description: 'What happens to an upload, and how long results are kept.' }),
 }).openapi('Config');

@@ -26,6 +26,8 @@ export function metaRoutes(app: OpenAPIHono, deps: AppDeps): void {
     auth: deps.config.apiToken ? 'bearer' as const : 'none' as const,
     maxUploadBytes: deps.config.maxUploadBytes,
     convertMaxBytes: deps.config.convertMaxBytes,
-    retention: deps.retention ?? { uploadsDays: null, resultsDays: null },
+    // Uploads are deleted once read (functions/worker/process-upload.ts); the storage's own expiry
+    // of uploads (the S3 lifecycle rule) only catches what no worker read.
+    retention: { uploads: 'deleted-once-read' as const, ...(deps.retention ?? { uploadsDays: null, resultsDays: null }) },
   }, 200));
 }

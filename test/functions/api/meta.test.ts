@@ -20,9 +20,10 @@ describe('meta routes', () => {
     expect(body.exports.map((f: any) => f.id)).toContain('youtube');
   });
 
-  it('GET /v1/config tells the page about the token and the limits', async () => {
+  it('GET /v1/config tells the page about the token, the limits and that uploads are deleted once read', async () => {
     expect(await (await h.request('/v1/config')).json()).toEqual({
-      auth: 'none', maxUploadBytes: 100 * 1024 * 1024, convertMaxBytes: 6 * 1024 * 1024, retention: { uploadsDays: null, resultsDays: null },
+      auth: 'none', maxUploadBytes: 100 * 1024 * 1024, convertMaxBytes: 6 * 1024 * 1024,
+      retention: { uploads: 'deleted-once-read', uploadsDays: null, resultsDays: null },
     });
   });
 
@@ -62,6 +63,8 @@ describe('the page and its headers', () => {
   it('serves the page\'s assets with their types and nothing outside them', async () => {
     const js = await h.request('/app.js');
     expect(js.headers.get('content-type')).toMatch(/^text\/javascript/);
+    // a script may run as the page's Web Worker, under its own response's policy: it may import the page's scripts, nothing else
+    expect(js.headers.get('content-security-policy')).toBe("default-src 'none'; script-src 'self'; frame-ancestors 'none'");
     expect((await h.request('/secret.txt')).status).toBe(404);
     expect((await h.request('/..%2Fpackage.json')).status).toBe(404);
   });

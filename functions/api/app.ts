@@ -46,7 +46,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
       origin: config.allowedOrigins,
       allowMethods: ['GET', 'POST', 'OPTIONS'],
       allowHeaders: ['Authorization', 'Content-Type'],
-      exposeHeaders: ['Content-Disposition'],
+      exposeHeaders: ['Content-Disposition', 'Dawstamps-Warnings'],
       maxAge: 600,
     }));
   }

@@ -2,7 +2,7 @@
 import { listFormats, parseStart, projectFromJson, type Project } from '../../lib/index';
 import { HttpError } from '../http-error';
 import type { Storage, UploadForm } from '../storage';
-import { sanitizeFileName } from './file-name';
+import { sanitizeFileName, storageFileName } from './file-name';
 import { newJobId } from './ids';
 import type { JobKeys } from './keys';
 import type { JobOptions, JobOutcome, JobRecord, JobStatus } from './record';
@@ -91,7 +91,7 @@ export function createJobService(deps: JobServiceDeps): JobService {
       const fileName = sanitizeFileName(input.filename);
       const created = now();
       const expiresAt = new Date(created.getTime() + deps.uploadExpirySeconds * 1000).toISOString();
-      const job: JobRecord = { jobId, fileName, uploadKey: keys.upload(jobId, fileName), ...(input.size !== undefined ? { size: input.size } : {}), options, createdAt: created.toISOString(), expiresAt };
+      const job: JobRecord = { jobId, fileName, uploadKey: keys.upload(jobId, storageFileName(fileName)), ...(input.size !== undefined ? { size: input.size } : {}), options, createdAt: created.toISOString(), expiresAt };
       // The record goes first: by the time anyone can upload, the worker can read the options.
       await storage.put(keys.record(jobId), JSON.stringify(job), 'application/json');
       const upload = await storage.createUpload({

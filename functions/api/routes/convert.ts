@@ -6,6 +6,7 @@ import type { AppDeps } from '../deps';
 import { convertOptionsFrom, exportOptionsFrom } from '../query-options';
 import { readBodyLimited } from '../read-body';
 import { ErrorBody, SyncConvertQuery } from '../schemas';
+import { setWarningsHeader, WARNINGS_HEADER } from '../warnings-header';
 
 const route = createRoute({
   method: 'post', path: '/v1/convert', tags: ['convert'],
@@ -15,7 +16,11 @@ const route = createRoute({
     body: { content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } },
   },
   responses: {
-    200: { description: 'The result JSON, or the export when format is given', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } },
+    200: {
+      description: 'The result JSON, or the export when format is given',
+      headers: { [WARNINGS_HEADER]: { description: 'The codes of the result\'s and the export\'s warnings, comma-separated (absent when there are none).', schema: { type: 'string' } } },
+      content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
+    },
     ...Object.fromEntries([400, 401, 413, 422].map((s) => [s, { description: 'An error', content: { 'application/json': { schema: ErrorBody } } }])),
   },
 });
@@ -35,8 +40,12 @@ export function convertRoute(app: OpenAPIHono, deps: AppDeps): void {
       ...(deps.inflate ? { inflate: deps.inflate } : {}),
     });
     c.header('Cache-Control', 'no-store');
-    if (query.format === undefined) return c.json(result, 200);
+    if (query.format === undefined) {
+      setWarningsHeader(c, result.warnings);
+      return c.json(result, 200);
+    }
     const file = exportResult(result, query.format, exportOptionsFrom(query));
+    setWarningsHeader(c, result.warnings, file.warnings);
     c.header('Content-Type', file.mediaType);
     c.header('Content-Disposition', contentDisposition(`${downloadBaseName(fileName)}.${file.extension}`));
     return c.body(file.text, 200);

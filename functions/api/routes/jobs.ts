@@ -8,6 +8,7 @@ import { contentDisposition, downloadBaseName, isJobId, type JobOutcome, type Jo
 import { convertOptionsFrom, exportOptionsFrom } from '../query-options';
 import { ConvertQuery, CreateJobBody, ErrorBody, ExportQuery, FormatParam, JobCreated, JobIdParam, JobStatusBody } from '../schemas';
 import { z } from '@hono/zod-openapi';
+import { setWarningsHeader, WARNINGS_HEADER } from '../warnings-header';
 
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((code) => [code, {
   description: 'An error', content: { 'application/json': { schema: ErrorBody } },
@@ -37,7 +38,11 @@ const exportJob = createRoute({
   summary: 'The job\'s tracklist in an export format, timed from its stored project with any options',
   request: { params: FormatParam, query: z.strictObject({ ...ConvertQuery.shape, ...ExportQuery.shape, as: z.enum(['file', 'json']).optional() }) },
   responses: {
-    200: { description: 'The export (or, with as=json, { text, warnings, fileName, mediaType })', content: { 'text/plain': { schema: z.string() } } },
+    200: {
+      description: 'The export (or, with as=json, { text, warnings, fileName, mediaType })',
+      headers: { [WARNINGS_HEADER]: { description: 'The codes of the result\'s and the export\'s warnings, comma-separated (absent when there are none).', schema: { type: 'string' } } },
+      content: { 'text/plain': { schema: z.string() } },
+    },
     ...errors(400, 401, 404, 409, 410, 422),
   },
 });
@@ -115,6 +120,7 @@ export function jobRoutes(app: OpenAPIHono, jobs: JobService): void {
     const file = exportResult(result, format, exportOptionsFrom(query));
     const fileName = `${downloadBaseName(done.fileName)}.${file.extension}`;
     c.header('Cache-Control', 'no-store');
+    setWarningsHeader(c, result.warnings, file.warnings);
     if (query.as === 'json') return c.json({ text: file.text, warnings: file.warnings, fileName, mediaType: file.mediaType }, 200);
     c.header('Content-Type', file.mediaType);
     c.header('Content-Disposition', contentDisposition(fileName));

@@ -136,7 +136,8 @@ describe('GET /v1/jobs/:jobId/export/:format', () => {
     const res = await h.request(`/v1/jobs/${job.jobId}/export/cue`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/x-cue/);
-    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="My-Set-live.cue"; filename*=UTF-8''My-Set-live.cue`);
+    // the name as written in filename* (RFC 5987), an ASCII stand-in in filename
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="My Set_live.cue"; filename*=UTF-8''My%20Set%20%E2%80%93%20live.cue`);
     expect(await res.text()).toMatch(/TRACK 01 AUDIO/);
     const yt = await h.request(`/v1/jobs/${job.jobId}/export/youtube?fix=false`);
     expect(yt.headers.get('content-type')).toMatch(/^text\/plain/);
@@ -145,7 +146,7 @@ describe('GET /v1/jobs/:jobId/export/:format', () => {
 
   it('times the stored project with new options: the upload is gone, and no file is read again', async () => {
     const job = await doneJob();
-    expect(await h.storage.head(`uploads/${job.jobId}/My Set _ live.als`)).toBeNull();
+    expect(await h.storage.head(`uploads/${job.jobId}/My Set – live.als`)).toBeNull();
     const plain = await (await h.request(`/v1/jobs/${job.jobId}/export/json`)).json() as any;
     expect(plain.start).toMatchObject({ beat: 0 });
     const fromB = await (await h.request(`/v1/jobs/${job.jobId}/export/json?start=B`)).json() as any;
@@ -168,7 +169,7 @@ describe('GET /v1/jobs/:jobId/export/:format', () => {
   it('returns { text, warnings } with as=json for previews', async () => {
     const job = await doneJob();
     const body = await (await h.request(`/v1/jobs/${job.jobId}/export/text?as=json&precision=ms`)).json() as any;
-    expect(body.fileName).toBe('My-Set-live.txt');
+    expect(body.fileName).toBe('My Set – live.txt');
     expect(body.text).toMatch(/^00:00\.000 A$/m);
     expect(Array.isArray(body.warnings)).toBe(true);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentDisposition, downloadBaseName, isJobId, jobKeys, newJobId, sanitizeFileName } from '../../../functions/jobs';
+import { asciiFileName, contentDisposition, downloadBaseName, isJobId, jobKeys, newJobId, sanitizeFileName, storageFileName } from '../../../functions/jobs';
 
 describe('job ids', () => {
   it('are 128 random bits in lowercase hex, all different', () => {
@@ -41,20 +41,38 @@ describe('keys', () => {
 });
 
 describe('file names', () => {
-  it('keep the last path segment, safe characters and the extension', () => {
+  it('keep the last path segment, its Unicode, quotes and extension; drop controls and bidi overrides', () => {
     expect(sanitizeFileName('C:\\mixes\\My Mix.als')).toBe('My Mix.als');
     expect(sanitizeFileName('../../etc/passwd')).toBe('passwd');
     expect(sanitizeFileName('...hidden.als')).toBe('hidden.als');
-    expect(sanitizeFileName('a<script>.als')).toBe('a_script_.als');
     expect(sanitizeFileName('Café Set.flp')).toBe('Café Set.flp');
+    expect(sanitizeFileName('Mïx — 東京 🎧 "quoted" x.als')).toBe('Mïx — 東京 🎧 "quoted" x.als');
+    expect(sanitizeFileName('Cafe\u0301.als')).toBe('Café.als'); // NFC
+    expect(sanitizeFileName('a\u0000b\nc.als')).toBe('a_b_c.als');
+    expect(sanitizeFileName('evil\u202Eslx.als')).toBe('evil_slx.als'); // a right-to-left override could disguise the extension
     expect(sanitizeFileName('')).toBe('upload');
     expect(sanitizeFileName(`${'x'.repeat(300)}.als`)).toMatch(/^x{116}\.als$/);
+    expect(sanitizeFileName(`${'🎧'.repeat(200)}.als`)).toBe(`${'🎧'.repeat(116)}.als`); // never half an emoji
   });
 
-  it('make header-safe download names', () => {
-    expect(downloadBaseName('Café Set.flp')).toBe('Cafe-Set');
-    expect(downloadBaseName('"; rm -rf.als')).toBe('rm-rf');
+  it('make path-safe storage names', () => {
+    expect(storageFileName('Mïx — 東京 🎧 "quoted" x.als')).toBe('Mïx — 東京 🎧 _quoted_ x.als');
+    expect(storageFileName('a<b>:c|d?e*.als')).toBe('a_b__c_d_e_.als');
+    expect(storageFileName('CON.als')).toBe('_CON.als');
+    expect(storageFileName('name. . ')).toBe('name');
+  });
+
+  it('make download names: the name as written in filename*, an ASCII stand-in in filename', () => {
+    expect(downloadBaseName('Café Set.flp')).toBe('Café Set');
+    expect(downloadBaseName('Mïx — 東京 🎧.als')).toBe('Mïx — 東京 🎧');
+    expect(downloadBaseName('"; rm -rf.als')).toBe('; rm -rf');
     expect(downloadBaseName(null)).toBe('tracklist');
-    expect(contentDisposition('a b".txt')).toBe(`attachment; filename="a_b_.txt"; filename*=UTF-8''a%20b%22.txt`);
+    expect(downloadBaseName('')).toBe('tracklist');
+    expect(asciiFileName('Mïx — 東京 🎧.cue')).toBe('Mix.cue');
+    expect(asciiFileName('東京.youtube.txt')).toBe('tracklist.youtube.txt');
+    expect(asciiFileName('50% "off" \\ x.txt')).toBe('50_off_x.txt');
+    expect(contentDisposition('a b".txt')).toBe(`attachment; filename="a b.txt"; filename*=UTF-8''a%20b%22.txt`);
+    // RFC 5987 attr-chars only: ' ( ) * are percent-encoded too
+    expect(contentDisposition("it's (live)*.txt")).toBe(`attachment; filename="it's (live)*.txt"; filename*=UTF-8''it%27s%20%28live%29%2A.txt`);
   });
 });

@@ -1,4 +1,5 @@
 // Talks to the dawstamps HTTP API: JSON calls with an optional bearer token, the upload, polling.
+// Only the upload (upload()) carries the project file; the page never calls it with "keep my project on this computer" on.
 
 /** An error the page can show: a stable code and a sentence. */
 export class ApiError extends Error {
@@ -165,8 +166,12 @@ function uploadError(xhr) {
   return new ApiError('upload-failed', `The upload failed (${xhr.status}${code ? ' ' + code : ''}). Please try again.`, xhr.status);
 }
 
+/** The statuses a job ends in. */
+const FINAL = new Set(['done', 'failed', 'expired']);
+
 /**
- * Polls a job until it is done (returns it) or failed (throws its error).
+ * Polls a job until it ends (done, failed or expired) and returns it; throws ApiError when the
+ * server cannot be asked (the job's own failure is in the returned job).
  * @param {string} jobId
  * @param {(status: string) => void} onStatus
  * @param {AbortSignal} signal
@@ -179,17 +184,24 @@ export async function waitForJob(jobId, onStatus, signal) {
     if (signal.aborted) throw new ApiError('aborted', 'Cancelled.');
     let job;
     try {
-      job = await getJson(`/v1/jobs/${encodeURIComponent(jobId)}?include=tempo`);
+      job = await getJson(`/v1/jobs/${encodeURIComponent(jobId)}`);
       networkFailures = 0;
     } catch (e) {
       if (!(e instanceof ApiError) || e.code !== 'network-error' || ++networkFailures > 5) throw e;
     }
-    if (job?.status === 'done') return job;
-    if (job?.status === 'failed') {
-      throw new ApiError(job.error?.code ?? 'failed', job.error?.message ?? 'The conversion failed.');
-    }
+    if (FINAL.has(job?.status)) return job;
     if (job?.status) onStatus(job.status);
     await new Promise((r) => setTimeout(r, delay));
     delay = Math.min(2000, Math.round(delay * 1.4));
   }
+}
+
+/**
+ * A job's end as an error the page shows (failed: the conversion's; expired: no upload in time).
+ * @param {any} job
+ * @returns {ApiError}
+ */
+export function jobError(job) {
+  if (job.status === 'expired') return new ApiError('upload-expired', 'No file was uploaded to this job in time, so it has no result.');
+  return new ApiError(job.error?.code ?? 'failed', job.error?.message ?? 'The conversion failed.');
 }

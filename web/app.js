@@ -1,205 +1,223 @@
-// The page: pick or drop a project → upload with progress → poll → show, re-time and export the tracklist.
-import { ApiError, request, upload, waitForJob } from './api.js';
-import { DEFAULT_CHOICE, clipsInPlay, conversionQuery, readChoice, showChoice } from './choice.js';
-import { DEFAULT_INPUTS, formatBytes, hintFor, refuseReason } from './format.js';
-import { readInputs, readServerConfig } from './settings.js';
-import { drawTimeline } from './timeline.js';
+// The page. A dropped project is read at once in this browser (a Web Worker running lib) and its
+// tracklist shown; every change of option or format is worked out here, with no request. Unless
+// the project is kept on this computer, the file is uploaded too: the server's result confirms the
+// preview (or, should they differ, replaces it, with a notice) and gives the link /?job=ID, which
+// opens the stored project later with no file.
+import { DEFAULT_LIMITS, listFormats } from './dawstamps.js';
+import { ApiError, jobError } from './api.js';
+import { differences } from './agree.js';
+import { formatBytes, kindsText, refuseReason } from './format.js';
+import { createLocalConverter } from './local.js';
+import { buildMenus, optionControls } from './menus.js';
+import { doneJob, openStoredProject, uploadAndWait } from './server.js';
+import { keepLocalRemembered, linkLifetime, readServerConfig, rememberKeepLocal, retentionText } from './settings.js';
+import { createStatus } from './status.js';
 import { setupToken } from './token.js';
-import { setupExport } from './export.js';
-import { renderStartOptions, renderSummary, renderTable, renderWarnings } from './view.js';
+import { createTracklist } from './tracklist.js';
 
 /** @param {string} id @returns {any} */
 const $ = (id) => document.getElementById(id);
 
 const ui = {
   file: /** @type {HTMLInputElement} */ ($('file')),
+  keepLocal: /** @type {HTMLInputElement} */ ($('keep-local')),
   drop: $('drop'),
   refusal: $('refusal'),
-  status: $('status'),
-  statusTitle: $('status-title'),
-  statusFile: $('status-file'),
-  statusText: $('status-text'),
-  progress: /** @type {HTMLProgressElement} */ ($('progress')),
-  failure: $('failure'),
-  result: $('result'),
-  resultTitle: $('result-title'),
-  start: /** @type {HTMLSelectElement} */ ($('start')),
-  timing: /** @type {HTMLSelectElement} */ ($('timing')),
-  source: /** @type {HTMLSelectElement} */ ($('source')),
-  clipOptions: $('clip-options'),
-  precision: /** @type {HTMLSelectElement} */ ($('precision')),
-  optionsError: $('options-error'),
-  timeline: $('timeline'),
-  timelineFocus: $('timeline-focus'),
 };
 
-/** The page's state: the current job and its result (as last re-timed). */
+/** The project kinds lib reads (its reader registry): the page names none itself. */
+const kinds = listFormats();
+const converter = createLocalConverter();
+const status = createStatus(kinds);
+const tracklist = createTracklist(converter);
+
 const state = {
-  maxBytes: 100 * 1024 * 1024,
-  inputs: DEFAULT_INPUTS,
-  /** @type {AbortController | null} */ run: null,
-  /** @type {{ jobId: string, fileName: string } | null} */ job: null,
-  /** @type {any} */ result: null,
-  /** The choices the shown result was made with (restored when a change is refused). */
-  shown: { ...DEFAULT_CHOICE },
-  refreshSeq: 0,
+  /** The server's upload limit (GET /v1/config), until then lib's own. */
+  maxUpload: DEFAULT_LIMITS.maxFileBytes,
+  /** @type {unknown} GET /v1/config's retention */
+  retention: null,
+  /** @type {AbortController | null} the file or link being shown */
+  run: null,
+  /** @type {AbortController | null} the upload in flight (the switch stops it) */
+  uploading: null,
 };
 
-const exporter = setupExport(() => state.job, () => ({ ...conversionQuery(state.shown), precision: ui.precision.value }));
+/** @typedef {{ ok: true, result: any } | { ok: false, error: unknown }} LocalOutcome */
 
-/** Takes the server's limits, retention and accepted project kinds (the page's defaults stay otherwise). */
-async function loadSettings() {
-  const [config, inputs] = await Promise.all([readServerConfig(), readInputs()]);
-  if (config.maxBytes) {
-    state.maxBytes = config.maxBytes;
-    $('limit-note').textContent = `Up to ${formatBytes(state.maxBytes)}.`;
-  }
-  if (config.retention) $('retention').textContent = `${config.retention} Nobody can list jobs: a result can be read only with its random job id.`;
-  if (inputs) {
-    state.inputs = inputs;
-    ui.file.accept = inputs.flatMap((kind) => kind.extensions).join(',');
-  }
-}
+const LOCAL_FAILED = 'This browser could not read the file';
 
 /**
- * Starts a conversion of one file, unless it is refused up front (type, size).
+ * Reads, shows and (unless kept on this computer) uploads one file, unless it is refused up front.
  * @param {File} file
  */
 async function convertFile(file) {
-  const refused = refuseReason(file, state.maxBytes, state.inputs);
+  const keepLocal = ui.keepLocal.checked;
+  const refused = refuseReason(file, keepLocal ? DEFAULT_LIMITS.maxFileBytes : state.maxUpload, kinds);
   ui.refusal.textContent = refused ?? '';
   ui.refusal.hidden = refused === null;
   if (refused) return;
-  state.run?.abort();
-  const run = new AbortController();
-  state.run = run;
-  state.job = null;
-  showStatus('Uploading', file, 'Starting the upload…');
-  setProgress(0);
-  ui.result.hidden = true;
-  try {
-    const created = await (await request('/v1/jobs', { method: 'POST', json: { filename: file.name, size: file.size, options: {} } })).json();
-    await upload(created.upload, file, (loaded, total) => {
-      if (run.signal.aborted) return;
-      setProgress(total ? (loaded / total) * 100 : 0);
-      ui.statusText.textContent = `${formatBytes(loaded)} of ${formatBytes(total)} sent (${Math.floor(total ? (loaded / total) * 100 : 0)} %)`;
-    }, run.signal);
-    setProgress(100);
-    ui.statusTitle.textContent = 'Processing';
-    ui.statusText.textContent = 'Uploaded (100 %). Converting…';
-    const job = await waitForJob(created.jobId, (status) => {
-      if (run.signal.aborted) return;
-      ui.statusText.textContent = status === 'waiting-upload' ? 'Uploaded (100 %). Waiting for the file to arrive…' : 'Uploaded (100 %). Converting…';
-    }, run.signal);
+  const run = begin();
+  const fileLine = `${file.name} — ${formatBytes(file.size)}`;
+  const local = readLocally(file, run, keepLocal ? 'local' : 'preview');
+  if (keepLocal) {
+    status.show('Reading', fileLine, 'Reading the project in this browser…', false);
+    const outcome = await local;
     if (run.signal.aborted) return;
-    state.job = { jobId: created.jobId, fileName: file.name };
-    showResult(job.result);
+    if (outcome.ok) status.hide();
+    else status.fail(outcome.error);
+    return;
+  }
+  status.show('Uploading', fileLine, 'Starting the upload…', true);
+  let localFailed = false;
+  void local.then((outcome) => {
+    if (outcome.ok || run.signal.aborted) return;
+    localFailed = true;
+    status.showError(outcome.error);
+    status.say(LOCAL_FAILED);
+  });
+  const uploading = new AbortController();
+  state.uploading = uploading;
+  run.signal.addEventListener('abort', () => uploading.abort(), { once: true });
+  /** @type {any} */
+  let job;
+  try {
+    job = await uploadAndWait(file, { run: run.signal, upload: uploading.signal }, {
+      progress: (loaded, total) => {
+        if (run.signal.aborted) return;
+        const percent = total ? (loaded / total) * 100 : 0;
+        status.setProgress(percent);
+        status.say(localFailed ? LOCAL_FAILED : 'Uploading', `${formatBytes(loaded)} of ${formatBytes(total)} sent (${Math.floor(percent)} %)`);
+      },
+      uploaded: () => {
+        state.uploading = null;
+        status.setProgress(100);
+        status.say(localFailed ? LOCAL_FAILED : 'Checking', 'Uploaded (100 %). The server is reading the file…');
+      },
+    });
   } catch (e) {
-    if (!run.signal.aborted) showFailure(e);
+    const outcome = await local;
+    if (run.signal.aborted) return;
+    if (!outcome.ok) status.fail(outcome.error);
+    else if (ui.keepLocal.checked && /** @type {any} */ (e)?.code === 'aborted') {
+      status.hide();
+      tracklist.origin('local');
+    } else {
+      status.notUploaded(e);
+      tracklist.origin('not-uploaded');
+    }
+    return;
+  }
+  const outcome = await local;
+  if (!run.signal.aborted) await settle(run, job, outcome);
+}
+
+/**
+ * Parses the file in the worker and shows its tracklist; the outcome, for the comparison.
+ * @param {File} file
+ * @param {AbortController} run
+ * @param {'local' | 'preview'} origin
+ * @returns {Promise<LocalOutcome>}
+ */
+async function readLocally(file, run, origin) {
+  try {
+    await converter.parse(file);
+    const timed = await converter.time({}, true);
+    if (!run.signal.aborted) tracklist.show(timed, origin, file.name);
+    return { ok: true, result: timed.result };
+  } catch (error) {
+    return { ok: false, error };
   }
 }
 
 /**
- * @param {string} title
- * @param {File} file
- * @param {string} text
+ * The server has answered: the preview is confirmed, or the server's answer replaces it.
+ * @param {AbortController} run
+ * @param {any} job
+ * @param {LocalOutcome} local
  */
-function showStatus(title, file, text) {
-  ui.status.hidden = false;
-  ui.status.classList.remove('failed');
-  ui.failure.hidden = true;
-  ui.progress.hidden = false;
-  ui.statusTitle.textContent = title;
-  ui.statusFile.textContent = `${file.name} — ${formatBytes(file.size)}`;
-  ui.statusText.textContent = text;
+async function settle(run, job, local) {
+  if (job.status !== 'done') {
+    tracklist.clear();
+    status.fail(jobError(job), local.ok ? 'This browser read the file, but the server could not; the server\'s answer stands.' : '');
+    return;
+  }
+  const diff = local.ok ? differences(local.result, job.result) : [];
+  if (local.ok && diff.length === 0) {
+    status.hide();
+    tracklist.origin('server');
+    tracklist.share(job.jobId, linkLifetime(state.retention));
+    return;
+  }
+  try {
+    const timed = await openStoredProject(converter, job);
+    if (run.signal.aborted) return;
+    status.hide();
+    tracklist.show(timed, 'adopted', job.fileName, !local.ok);
+    tracklist.notice(local.ok
+      ? `The server's result differs from this browser's preview (${diff.join('; ')}), so the server's is shown.`
+      : `This browser could not read the file (${/** @type {Error} */ (local.error).message}); the server could, and its result is shown.`);
+    tracklist.share(job.jobId, linkLifetime(state.retention));
+  } catch (e) {
+    if (!run.signal.aborted) status.fail(e);
+  }
 }
 
-/** @param {number} percent */
-function setProgress(percent) {
-  const value = Math.max(0, Math.min(100, Math.round(percent)));
-  ui.progress.setAttribute('value', String(value));
-  ui.progress.setAttribute('aria-valuetext', `${value} %`);
+/**
+ * Opens a shared link's stored project (/?job=ID): the same tracklist, timeline and exports, no file.
+ * @param {string} jobId
+ */
+async function openLink(jobId) {
+  const run = begin(false);
+  status.show('Opening the link', '', 'Fetching the stored tracklist…', false);
+  try {
+    const job = await doneJob(jobId, run.signal, () => status.say('Opening the link', 'The server is still reading this project…'));
+    const timed = await openStoredProject(converter, job);
+    if (run.signal.aborted) return;
+    status.hide();
+    tracklist.show(timed, 'link', job.fileName);
+    tracklist.share(jobId, linkLifetime(state.retention));
+  } catch (e) {
+    if (run.signal.aborted) return;
+    status.fail(e instanceof ApiError && e.code === 'job-not-found'
+      ? new ApiError(e.code, `There is no result under this link. ${retentionText(state.retention) ?? ''}`.trim())
+      : e);
+  }
 }
 
-/** Shows a failed upload or conversion: its message and what to try. @param {unknown} e */
-function showFailure(e) {
-  const err = e instanceof ApiError ? e : new ApiError('error', 'Something went wrong in the page. Reload it and try again.');
-  ui.status.hidden = false;
-  ui.status.classList.add('failed');
-  ui.statusTitle.textContent = 'That did not work';
-  ui.statusText.textContent = '';
-  ui.progress.hidden = true;
-  ui.failure.hidden = false;
-  $('failure-message').textContent = err.message;
-  $('failure-hint').textContent = `What to try: ${hintFor(err.code)}`;
-  $('failure-code').textContent = err.code;
-  ui.statusTitle.setAttribute('tabindex', '-1');
-  ui.statusTitle.focus();
+/** Ends what was shown (file, link, worker) and starts afresh. @param {boolean} [clearLink] */
+function begin(clearLink = true) {
+  state.run?.abort();
+  state.run = new AbortController();
+  state.uploading = null;
+  converter.reset();
+  tracklist.clear();
+  if (clearLink && location.search) history.replaceState(null, '', location.pathname);
+  return state.run;
 }
 
-/** Shows a fresh result: resets the choices, draws everything, loads the preview. @param {any} result */
-function showResult(result) {
-  $('pick').classList.add('compact');
-  ui.status.hidden = true;
-  ui.result.hidden = false;
-  ui.optionsError.hidden = true;
-  renderStartOptions(ui.start, result.markers);
-  state.shown = { ...DEFAULT_CHOICE };
-  showChoice(state.shown);
-  render(result);
-  ui.resultTitle.focus();
-  void exporter.refresh();
-}
-
-/** Draws a result: summary, warnings, timeline, table. @param {any} result */
-function render(result) {
-  state.result = result;
-  showClipOptions();
-  renderSummary($('summary'), result);
-  renderWarnings($('warning-list'), result.warnings, $('warnings'));
-  renderTable(ui.resultTitle.closest('section').querySelector('tbody'), result, /** @type {any} */ (ui.precision.value));
-  drawCurrentTimeline();
-}
-
-/** The clip options are shown while clips are (or, chosen, would be) the source. */
-function showClipOptions() {
-  ui.clipOptions.hidden = !clipsInPlay(ui.source.value, state.result?.markerSource);
-}
-
-function drawCurrentTimeline() {
-  if (!state.result || ui.result.hidden) return;
-  drawTimeline(ui.timeline, state.result, ui.timeline.clientWidth, (text) => {
-    ui.timelineFocus.textContent = text ?? '';
+/** Takes lib's project kinds, the server's limit and retention, and the remembered switch. */
+function setup() {
+  buildMenus();
+  $('intro').textContent = `Drop a project file — ${kindsText(kinds)} — and get its markers (or, without any, its arrangement clips) as an exact, timestamped tracklist, tempo ramps included.`;
+  const extensions = kinds.flatMap((kind) => kind.extensions);
+  $('kinds-short').textContent = extensions.length > 1 ? `${extensions.slice(0, -1).join(', ')} or ${extensions.at(-1)}` : extensions.join('');
+  ui.file.accept = extensions.join(',');
+  ui.keepLocal.checked = keepLocalRemembered();
+  showKeepLocal();
+  void readServerConfig().then((config) => {
+    if (config.maxBytes) {
+      state.maxUpload = config.maxBytes;
+      $('limit-note').textContent = `Up to ${formatBytes(config.maxBytes)}.`;
+    }
+    state.retention = config.retention;
+    const text = retentionText(config.retention);
+    if (text) $('retention').textContent = `${text} Nobody can list results: one opens only with its link, which holds a random id.`;
   });
 }
 
-/**
- * Re-converts for the chosen options (the JSON export), then the preview. A new source or clip option
- * gives other entries: it measures from beat 0 again and lists the new entries as start points.
- * @param {boolean} [newEntries]
- */
-async function retime(newEntries = false) {
-  if (!state.job) return;
-  const seq = ++state.refreshSeq;
-  const wanted = readChoice();
-  if (newEntries) wanted.start = 'zero';
-  const query = new URLSearchParams(conversionQuery(wanted));
-  try {
-    const res = await request(`/v1/jobs/${encodeURIComponent(state.job.jobId)}/export/json?${query}`, { headers: { Accept: 'application/json' } });
-    const result = await res.json();
-    if (seq !== state.refreshSeq) return;
-    ui.optionsError.hidden = true;
-    state.shown = wanted;
-    if (newEntries) renderStartOptions(ui.start, result.markers);
-    render(result);
-    void exporter.refresh();
-  } catch (e) {
-    if (seq !== state.refreshSeq) return;
-    ui.optionsError.textContent = e instanceof ApiError ? e.message : 'The tracklist could not be re-timed.';
-    ui.optionsError.hidden = false;
-    showChoice(state.shown);
-    showClipOptions();
-  }
+function showKeepLocal() {
+  $('keep-local-on').hidden = !ui.keepLocal.checked;
+  $('keep-local-off').hidden = ui.keepLocal.checked;
 }
 
 function wire() {
@@ -225,36 +243,41 @@ function wire() {
     const file = e.dataTransfer?.files?.[0];
     if (file) void convertFile(file);
   });
+  ui.keepLocal.addEventListener('change', () => {
+    rememberKeepLocal(ui.keepLocal.checked);
+    showKeepLocal();
+    if (ui.keepLocal.checked) state.uploading?.abort();
+  });
   $('again').addEventListener('click', () => {
-    state.run?.abort();
-    ui.result.hidden = true;
+    begin();
     $('pick').classList.remove('compact');
-    ui.status.hidden = true;
+    status.hide();
     ui.refusal.hidden = true;
     ui.drop.scrollIntoView({ block: 'center' });
     ui.file.focus();
     ui.file.click();
   });
-  ui.start.addEventListener('change', () => void retime());
-  ui.timing.addEventListener('change', () => void retime());
-  ui.source.addEventListener('change', () => {
-    showClipOptions();
-    void retime(true);
+  $('copy-link').addEventListener('click', () => {
+    const say = (/** @type {string} */ text) => { $('share-status').textContent = text; };
+    navigator.clipboard.writeText(location.href).then(() => say('Link copied.'), () => say('Copy the link from the address bar.'));
   });
-  for (const id of ['include-disabled', 'include-muted', 'clip-anchor']) $(id).addEventListener('change', () => void retime(true));
-  ui.precision.addEventListener('change', () => {
-    if (state.result) renderTable(ui.resultTitle.closest('section').querySelector('tbody'), state.result, /** @type {any} */ (ui.precision.value));
-    void exporter.refresh();
-  });
-  $('controls').addEventListener('submit', (/** @type {Event} */ e) => e.preventDefault());
+  $('start').addEventListener('change', () => void tracklist.retime('start'));
+  $('arrangement').addEventListener('change', () => void tracklist.retime('arrangement'));
+  for (const { spec, control } of optionControls()) {
+    control.addEventListener('change', () => (spec.stage === 'time' ? void tracklist.retime(spec.name) : tracklist.reexport(spec.name)));
+  }
+  $('format').addEventListener('change', () => tracklist.reexport('format'));
+  for (const form of ['controls', 'export-controls']) $(form).addEventListener('submit', (/** @type {Event} */ e) => e.preventDefault());
   let width = 0;
   new ResizeObserver(() => {
-    const w = ui.timeline.clientWidth;
-    if (w && Math.abs(w - width) > 4) { width = w; drawCurrentTimeline(); }
-  }).observe(ui.timeline);
+    const w = $('timeline').clientWidth;
+    if (w && Math.abs(w - width) > 4) { width = w; tracklist.redraw(); }
+  }).observe($('timeline'));
 }
 
 setupToken();
+setup();
 wire();
-void loadSettings();
+const linked = new URLSearchParams(location.search).get('job');
+if (linked) void openLink(linked);
 document.documentElement.classList.add('ready');

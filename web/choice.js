@@ -1,60 +1,51 @@
-// The conversion choices of the result view (source, clip options, start, timing) ↔ the form and the query.
+// The form's options as lib takes them (timeProject's and exportResult's), and back.
+import { optionControls } from './menus.js';
 
-/**
- * @typedef {{ start: string, timing: string, source: string, includeDisabledClips: boolean, includeMutedTracks: boolean, clipAnchor: string }} Choice
- */
-
-/** What a fresh result is made with (the job's own options: none). @type {Readonly<Choice>} */
-export const DEFAULT_CHOICE = Object.freeze({
-  start: 'zero', timing: 'auto', source: 'auto', includeDisabledClips: false, includeMutedTracks: false, clipAnchor: 'start',
-});
+/** Time options that change which entries the tracklist has (a new list of start points, from beat 0 again). */
+export const ENTRY_OPTIONS = new Set(['source', 'arrangement', 'includeDisabledClips', 'includeMutedTracks', 'clipAnchor']);
 
 /** @param {string} id @returns {any} */
 const $ = (id) => document.getElementById(id);
 
 /**
- * The choice the form shows now.
- * @returns {Choice}
+ * The options of one stage the form shows now; defaults are left out (lib then warns about
+ * nothing it was not asked).
+ * @param {'time' | 'export'} stage
+ * @returns {Record<string, unknown>}
  */
-export function readChoice() {
-  return {
-    start: $('start').value,
-    timing: $('timing').value,
-    source: $('source').value,
-    includeDisabledClips: $('include-disabled').checked,
-    includeMutedTracks: $('include-muted').checked,
-    clipAnchor: $('clip-anchor').value,
-  };
+export function readOptions(stage) {
+  /** @type {Record<string, unknown>} */
+  const out = {};
+  for (const { spec, control } of optionControls()) {
+    if (spec.stage !== stage) continue;
+    if (spec.type === 'flag') {
+      if (control.checked !== spec.default) out[spec.name] = control.checked;
+    } else if (spec.type === 'choice') {
+      if (control.value !== '' && control.value !== spec.default) out[spec.name] = control.value;
+    } else if (control.value.trim() !== '') out[spec.name] = control.value.trim();
+  }
+  if (stage === 'time') {
+    if ($('start').value && $('start').value !== 'zero') out.start = $('start').value;
+    if (!$('arrangement-field').hidden && $('arrangement').value !== '') out.arrangement = Number($('arrangement').value);
+  }
+  return out;
 }
 
 /**
- * Puts a choice back into the form (after a fresh result, or when a change was refused).
- * @param {Choice} choice
+ * What every control shows now, to put back when a change is refused.
+ * @returns {Map<HTMLInputElement | HTMLSelectElement, string | boolean>}
  */
-export function showChoice(choice) {
-  $('start').value = choice.start;
-  $('timing').value = choice.timing;
-  $('source').value = choice.source;
-  $('include-disabled').checked = choice.includeDisabledClips;
-  $('include-muted').checked = choice.includeMutedTracks;
-  $('clip-anchor').value = choice.clipAnchor;
+export function snapshot() {
+  const controls = [...optionControls().map((c) => c.control), $('start'), $('arrangement')];
+  return new Map(controls.map((c) => [c, c.type === 'checkbox' ? c.checked : c.value]));
 }
 
-/**
- * Query parameters for a choice; defaults are left out so the stored result is reused.
- * @param {Choice} choice
- * @returns {Record<string, string>}
- */
-export function conversionQuery(choice) {
-  /** @type {Record<string, string>} */
-  const query = {};
-  if (choice.start !== 'zero') query.start = choice.start;
-  if (choice.timing !== 'auto') query.timing = choice.timing;
-  if (choice.source !== 'auto') query.source = choice.source;
-  if (choice.includeDisabledClips) query.includeDisabledClips = 'true';
-  if (choice.includeMutedTracks) query.includeMutedTracks = 'true';
-  if (choice.clipAnchor !== 'start') query.clipAnchor = choice.clipAnchor;
-  return query;
+/** @param {Map<HTMLInputElement | HTMLSelectElement, string | boolean>} shot */
+export function restore(shot) {
+  for (const [control, value] of shot) {
+    if (typeof value === 'boolean') /** @type {HTMLInputElement} */ (control).checked = value;
+    else control.value = value;
+  }
 }
 
 /**

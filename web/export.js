@@ -1,64 +1,44 @@
-// The export panel: formats from the API, a live preview, copy with one click, download.
-import { ApiError, request } from './api.js';
-import { loadFormats } from './formats.js';
+// The export panel: lib's exporters in this browser (the worker), a live preview, copy with one click, download.
 import { downloadName } from './format.js';
-import { renderFormats, renderWarnings } from './view.js';
+import { renderWarnings } from './view.js';
 
 /**
- * @typedef {import('./formats.js').ExportFormatInfo} FormatInfo
- * @typedef {Record<string, string>} ExportChoice
- */
-
-/**
- * Wires the export controls; `refresh()` reloads the preview for the current job and options.
- * @param {() => ({ jobId: string, fileName: string } | null)} currentJob
- * @param {() => ExportChoice} currentChoice
+ * Wires the export controls; `refresh()` remakes the preview for the shown result.
+ * @param {{ exportAs: (options: Record<string, unknown>, format: string, exportOptions: Record<string, unknown>) => Promise<any> }} converter
+ * @param {() => ({ timeOptions: Record<string, unknown>, exportOptions: Record<string, unknown>, fileName: string | null } | null)} current
  * @returns {{ refresh: () => Promise<void> }}
  */
-export function setupExport(currentJob, currentChoice) {
+export function setupExport(converter, current) {
   const select = /** @type {HTMLSelectElement} */ (document.getElementById('format'));
-  const fix = /** @type {HTMLInputElement} */ (document.getElementById('fix'));
   const preview = /** @type {HTMLTextAreaElement} */ (document.getElementById('preview'));
   const warnings = /** @type {HTMLElement} */ (document.getElementById('export-warnings'));
   const status = /** @type {HTMLElement} */ (document.getElementById('action-status'));
-  /** @type {FormatInfo[]} */
-  let formats = [];
   let seq = 0;
-  /** What the server calls the current export (file name, media type). */
-  let exported = { fileName: '', mediaType: '' };
-
-  const ensureFormats = async () => {
-    if (formats.length) return;
-    formats = (await loadFormats()).exports;
-    renderFormats(select, formats.map((f) => ({ id: f.id, label: f.label ?? f.id })));
-  };
+  /** What the exporter made the current preview as (media type, file extension). */
+  let made = { mediaType: '', extension: '', fileName: /** @type {string | null} */ (null) };
 
   const say = (/** @type {string} */ text) => {
     status.textContent = text;
   };
 
   const refresh = async () => {
-    const job = currentJob();
-    if (!job) return;
+    const shown = current();
+    if (!shown) return;
     const mine = ++seq;
+    const format = select.value;
     say('');
     try {
-      await ensureFormats();
-      const query = new URLSearchParams({ ...currentChoice(), fix: String(fix.checked), as: 'json' });
-      const res = await request(`/v1/jobs/${encodeURIComponent(job.jobId)}/export/${encodeURIComponent(select.value)}?${query}`, {
-        headers: { Accept: 'application/json' },
-      });
-      const file = await res.json();
+      const file = await converter.exportAs(shown.timeOptions, format, shown.exportOptions);
       if (mine !== seq) return;
-      preview.value = String(file.text ?? '');
-      preview.dataset.format = select.value;
-      exported = { fileName: String(file.fileName ?? ''), mediaType: String(file.mediaType ?? '') };
-      renderWarnings(warnings, Array.isArray(file.warnings) ? file.warnings : []);
+      preview.value = file.text;
+      preview.dataset.format = format;
+      made = { mediaType: file.mediaType, extension: file.extension, fileName: shown.fileName };
+      renderWarnings(warnings, file.warnings);
     } catch (e) {
-      if (mine !== seq) return;
+      if (mine !== seq || /** @type {any} */ (e)?.code === 'aborted') return;
       preview.value = '';
-      exported = { fileName: '', mediaType: '' };
-      renderWarnings(warnings, [{ code: 'error', message: e instanceof ApiError ? e.message : 'The export could not be made.' }]);
+      preview.dataset.format = '';
+      renderWarnings(warnings, [{ code: 'error', message: e instanceof Error ? e.message : 'The export could not be made.' }]);
     }
   };
 
@@ -83,12 +63,9 @@ export function setupExport(currentJob, currentChoice) {
   };
 
   const download = () => {
-    const job = currentJob();
-    const info = formats.find((f) => f.id === select.value);
-    const name = downloadName(exported.fileName || job?.fileName || null, exported.fileName ? '' : info?.extension ?? 'txt');
-    const type = exported.mediaType || info?.mediaType || 'text/plain;charset=utf-8';
-    const blob = new Blob([preview.value], { type });
-    const url = URL.createObjectURL(blob);
+    if (!made.extension) return;
+    const name = downloadName(made.fileName, made.extension);
+    const url = URL.createObjectURL(new Blob([preview.value], { type: made.mediaType }));
     const a = document.createElement('a');
     a.href = url;
     a.download = name;
@@ -99,8 +76,6 @@ export function setupExport(currentJob, currentChoice) {
     say(`Saved as ${name}.`);
   };
 
-  select.addEventListener('change', () => void refresh());
-  fix.addEventListener('change', () => void refresh());
   document.getElementById('copy')?.addEventListener('click', () => void copy());
   document.getElementById('download')?.addEventListener('click', download);
   return { refresh };

@@ -1,27 +1,7 @@
-// Pure helpers: times, sizes, file names, DAW names, and what to try after an error.
+// Pure helpers: sizes, the project kinds in words, refusals, download names, and what to try after an error.
+// Times are lib's (formatClock in dawstamps.js); the project kinds are lib's reader registry (listFormats).
 
-/**
- * A time in seconds as m:ss (h:mm:ss past an hour); `ms` adds milliseconds.
- * Whole seconds round down (as the text export does); milliseconds round to nearest.
- * @param {number} seconds
- * @param {'s'|'ms'} precision
- * @param {boolean} [long] force h:mm:ss
- * @returns {string}
- */
-export function formatTime(seconds, precision, long = false) {
-  const sign = seconds < 0 ? '-' : '';
-  const abs = Math.abs(seconds);
-  const totalMs = precision === 'ms' ? Math.round(abs * 1000) : Math.floor(abs + 1e-9) * 1000;
-  const ms = totalMs % 1000;
-  const total = Math.floor(totalMs / 1000);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const ss = String(s).padStart(2, '0');
-  const frac = precision === 'ms' ? `.${String(ms).padStart(3, '0')}` : '';
-  if (h > 0 || long) return `${sign}${h}:${String(m).padStart(2, '0')}:${ss}${frac}`;
-  return `${sign}${m}:${ss}${frac}`;
-}
+/** @typedef {{ label: string, extensions: string[] }} InputKind */
 
 /**
  * A byte count for people, in binary units as file pickers show them: "812 KB", "3.4 MB".
@@ -36,26 +16,26 @@ export function formatBytes(bytes) {
 }
 
 /**
- * The project kinds accepted until the server's list (GET /v1/formats → inputs) has loaded.
- * @type {Array<{ label: string, extensions: string[] }>}
+ * The project kinds in words: "A (.a), B (.b) or C (.c)", from lib's labels.
+ * @param {InputKind[]} kinds
+ * @returns {string}
  */
-export const DEFAULT_INPUTS = [
-  { label: 'Ableton Live set', extensions: ['.als'] },
-  { label: 'FL Studio project', extensions: ['.flp'] },
-];
+export function kindsText(kinds) {
+  const each = kinds.map((k) => `${k.label} (${k.extensions.join(', ')})`);
+  return each.length > 1 ? `${each.slice(0, -1).join(', ')} or ${each.at(-1)}` : each.join('');
+}
 
 /**
- * Why a file cannot be sent, or null when it can.
+ * Why a file cannot be converted, or null when it can.
  * @param {{ name: string, size: number }} file
  * @param {number} maxBytes
- * @param {Array<{ label: string, extensions: string[] }>} [inputs]
+ * @param {InputKind[]} kinds
  * @returns {string | null}
  */
-export function refuseReason(file, maxBytes, inputs = DEFAULT_INPUTS) {
+export function refuseReason(file, maxBytes, kinds) {
   const lower = file.name.toLowerCase();
-  if (!inputs.some((kind) => kind.extensions.some((ext) => lower.endsWith(ext.toLowerCase())))) {
-    const kinds = inputs.map((kind) => `${kind.label} (${kind.extensions.join(', ')})`);
-    return `"${file.name}" is not a project file dawstamps reads: ${kinds.join(' or ')}. Pick the project file itself, not an audio file or an export.`;
+  if (!kinds.some((kind) => kind.extensions.some((ext) => lower.endsWith(ext.toLowerCase())))) {
+    return `"${file.name}" is not a project file dawstamps reads: ${kindsText(kinds)}. Pick the project file itself, not an audio file or an export.`;
   }
   if (file.size === 0) return `"${file.name}" is empty (0 bytes). Save the project again in your DAW and pick the new copy.`;
   if (file.size > maxBytes) {
@@ -64,28 +44,34 @@ export function refuseReason(file, maxBytes, inputs = DEFAULT_INPUTS) {
   return null;
 }
 
-/**
- * A safe download name: the project's base name plus the format's extension
- * (or, with an empty extension, a full name given by the server, made safe).
- * @param {string | null} projectName
- * @param {string} extension without the leading dot
- * @returns {string}
- */
-export function downloadName(projectName, extension) {
-  const base = (projectName ?? 'tracklist').replace(/\.(als|flp)$/i, '');
-  const safe = base.replace(/[\u0000-\u001f\u007f"*/:<>?\\|]+/g, '_').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 120);
-  const ext = extension.replace(/^\.+/, '');
-  return ext ? `${safe || 'tracklist'}.${ext}` : safe || 'tracklist.txt';
+/** Control characters and bidi overrides (they can disguise an extension); what file systems refuse. */
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff\ufff9-\ufffb]/gu;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const RESERVED = /[<>:"/\\|?*]/g;
+
+/** @param {string} name @param {number} max code points, keeping a short extension */
+function cut(name, max) {
+  const chars = Array.from(name);
+  if (chars.length <= max) return name;
+  const dot = name.lastIndexOf('.');
+  const ext = dot > 0 && name.length - dot <= 10 ? name.slice(dot) : '';
+  return chars.slice(0, max - Array.from(ext).length).join('').trimEnd() + ext;
 }
 
 /**
- * "Ableton Live 11.3.4" / "FL Studio 20.8".
- * @param {{ daw: string, version: string | null }} source
+ * A download's name, as the API names its downloads (functions/jobs/file-name.ts
+ * downloadBaseName): the project's name as written, without its extension (Unicode kept;
+ * control, bidi and path-unsafe characters replaced; at most 80 characters), then the format's
+ * extension. One function, so the page follows when the API's naming changes.
+ * @param {string | null} projectName
+ * @param {string} extension without the leading dot (`cue`, `youtube.txt`)
  * @returns {string}
  */
-export function dawName(source) {
-  const name = source.daw === 'ableton' ? 'Ableton Live' : source.daw === 'flstudio' ? 'FL Studio' : source.daw;
-  return source.version ? `${name} ${source.version}` : `${name} (version unknown)`;
+export function downloadName(projectName, extension) {
+  const last = (projectName ?? '').replace(LONE_SURROGATE, '\ufffd').normalize('NFC').split(/[\\/]/).pop() ?? '';
+  const kept = cut(last.replace(INVISIBLE, '_').replace(/^[.\s]+/, '').trim(), 120) || 'upload';
+  const base = cut(kept.replace(/\.[^.]*$/, '').replace(RESERVED, '_'), 80).replace(/^[\s._]+|[\s._]+$/g, '');
+  return `${base && projectName ? base : 'tracklist'}.${extension.replace(/^\.+/, '') || 'txt'}`;
 }
 
 /**
@@ -102,31 +88,36 @@ export function timingName(timing) {
 /** What to try, by error code. */
 const HINTS = {
   'empty-file': 'The file has no bytes — it may not have finished copying. Save the project again and pick the new file.',
-  'not-a-project': 'Pick the project file itself: an Ableton Live set (.als) or an FL Studio project (.flp), not an audio file, a backup or a template.',
   'corrupt-file': 'The file looks damaged. Open it in your DAW, save it under a new name, and try that copy.',
   'unsupported-version': 'This DAW version cannot be read yet. Open the project in a newer version, save it, and try again.',
   'unsupported-format': 'Save the project in your DAW\'s current project format and try again.',
   'invalid-option': 'Pick a different start point or timing model.',
-  'file-too-large': 'Save a copy of the set without embedded audio, or remove unused tracks, and try that.',
-  'inflated-too-large': 'The set is unusually large once unpacked. Remove unused tracks and devices, save a copy, and try that.',
-  'unsafe-xml': 'This file is not a set saved by Ableton Live. Save it again from Live and try that copy.',
-  'xml-too-deep': 'This file is not a set saved by Ableton Live. Save it again from Live and try that copy.',
-  'value-too-long': 'The file holds a value far longer than a real set would. Save it again from your DAW and try that copy.',
+  'file-too-large': 'Save a copy of the project without embedded audio, or remove unused tracks, and try that.',
+  'inflated-too-large': 'The project is unusually large once unpacked. Remove unused tracks and devices, save a copy, and try that.',
+  'unsafe-xml': 'This file is not a project as your DAW saves it. Save it again from your DAW and try that copy.',
+  'xml-too-deep': 'This file is not a project as your DAW saves it. Save it again from your DAW and try that copy.',
+  'value-too-long': 'The file holds a value far longer than a real project would. Save it again from your DAW and try that copy.',
   'too-many-markers': 'The project has more markers than we convert. Remove markers you do not need and try again.',
   'too-many-breakpoints': 'The tempo automation has too many points. Simplify it and try again.',
   'too-many-events': 'The project is larger than we convert. Remove unused patterns or channels and try again.',
   timeout: 'The conversion took too long. Try again in a moment; if it happens again, try a smaller copy of the project.',
   'export-failed': 'Pick another export format.',
-  'network-error': 'Check your connection and try again.',
-  unauthorized: 'Ask whoever runs this server for the API token, then drop the file again.',
+  'network-error': 'Check your connection and try again. The tracklist made in this browser stays usable.',
+  unauthorized: 'Ask whoever runs this server for the API token, then drop the file again — or keep the project on this computer.',
   'upload-expired': 'Drop the file again: a new upload permission is made each time.',
+  'job-not-found': 'The link is incomplete, or its result is no longer kept. Convert the project again.',
+  'invalid-job-id': 'The link is incomplete: copy it again, whole.',
+  'project-expired': 'The result is no longer kept. Convert the project again.',
+  'out-of-memory': 'Close other tabs and try again, or turn off "Keep my project on this computer" to let the server read it.',
 };
 
 /**
  * A sentence on what to try after an error with this code.
  * @param {string} code
+ * @param {InputKind[]} kinds the project kinds dawstamps reads
  * @returns {string}
  */
-export function hintFor(code) {
+export function hintFor(code, kinds) {
+  if (code === 'not-a-project') return `Pick the project file itself: ${kindsText(kinds)}, not an audio file, a backup or a template.`;
   return HINTS[/** @type {keyof typeof HINTS} */ (code)] ?? 'Try again. If it keeps failing, save the project again in your DAW and upload that copy.';
 }

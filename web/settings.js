@@ -1,10 +1,17 @@
-// What the server says about itself: upload limit, retention (GET /v1/config), project kinds (GET /v1/formats).
-import { loadFormats } from './formats.js';
+// What the server says about itself (GET /v1/config: upload limit, retention), and what this
+// browser remembers (the "keep my project on this computer" switch).
+
+const KEEP_LOCAL_KEY = 'dawstamps-keep-local';
 
 /**
- * The upload limit and a retention sentence; nulls when the server does not say (the page keeps its defaults).
+ * @typedef {{ uploads?: string, uploadsDays: number | null, resultsDays: number | null }} Retention
+ * @typedef {{ maxBytes: number | null, retention: Retention | null }} ServerConfig
+ */
+
+/**
+ * The upload limit and retention; nulls when the server does not say (the page keeps its defaults).
  * /v1/config is public, so this never asks for the API token.
- * @returns {Promise<{ maxBytes: number | null, retention: string | null }>}
+ * @returns {Promise<ServerConfig>}
  */
 export async function readServerConfig() {
   try {
@@ -12,43 +19,60 @@ export async function readServerConfig() {
     if (!res.ok) return { maxBytes: null, retention: null };
     const config = await res.json();
     const maxBytes = typeof config.maxUploadBytes === 'number' && config.maxUploadBytes > 0 ? config.maxUploadBytes : null;
-    return { maxBytes, retention: retentionText(config.retention) };
+    const r = config.retention;
+    return { maxBytes, retention: r && typeof r === 'object' ? r : null };
   } catch {
     return { maxBytes: null, retention: null };
   }
 }
 
 /**
- * The project kinds the server reads, or null when the list cannot be had.
- * @returns {Promise<Array<{ label: string, extensions: string[] }> | null>}
+ * What this server does with a project file and how long it keeps results, in a sentence
+ * (null: keep the page's own sentence).
+ * @param {unknown} retention GET /v1/config's `retention`
+ * @returns {string | null}
  */
-export async function readInputs() {
-  try {
-    const { inputs } = await loadFormats();
-    return inputs.length > 0 ? inputs : null;
-  } catch {
-    return null;
-  }
+export function retentionText(retention) {
+  if (!retention || typeof retention !== 'object') return null;
+  const { uploads, resultsDays } = /** @type {Retention} */ (retention);
+  const file = uploads === 'deleted-once-read'
+    ? 'Your project file is deleted as soon as it has been read'
+    : null;
+  if (!file) return null;
+  if (typeof resultsDays === 'number') return `${file}; its tracklist is kept for ${plural(resultsDays, 'day')}, so its link works that long.`;
+  if (resultsDays === null) return `${file}; its tracklist stays in this server's data folder until its operator deletes it.`;
+  return null;
 }
 
 /**
- * How long this server keeps files, in a sentence (null: keep the page's default sentence).
- * @param {any} r `{ uploadsDays, resultsDays }`, null days meaning "until deleted"
+ * How long a shared link works, in a few words ("for 7 days"), or null when the server keeps results.
+ * @param {unknown} retention
  * @returns {string | null}
  */
-export function retentionText(r) {
-  if (!r || typeof r !== 'object') return null;
-  const { uploadsDays: uploads, resultsDays: results } = r;
-  if (typeof uploads === 'number' && typeof results === 'number') {
-    return `Your upload is deleted after ${plural(uploads, 'day')} and its result after ${plural(results, 'day')}.`;
-  }
-  if (uploads === null && results === null) {
-    return 'This server keeps uploads and results in its own data folder until its operator deletes them (the hosted version deletes uploads after 1 day and results after 7 days).';
-  }
-  return null;
+export function linkLifetime(retention) {
+  const days = retention && typeof retention === 'object' ? /** @type {Retention} */ (retention).resultsDays : null;
+  return typeof days === 'number' ? `for ${plural(days, 'day')}` : null;
 }
 
 /** @param {number} n @param {string} word */
 function plural(n, word) {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Whether the person chose to keep projects on this computer (on a previous visit too). */
+export function keepLocalRemembered() {
+  try {
+    return localStorage.getItem(KEEP_LOCAL_KEY) === 'on';
+  } catch {
+    return false;
+  }
+}
+
+/** @param {boolean} on */
+export function rememberKeepLocal(on) {
+  try {
+    localStorage.setItem(KEEP_LOCAL_KEY, on ? 'on' : 'off');
+  } catch {
+    // storage unavailable: the switch holds for this visit only
+  }
 }

@@ -1,6 +1,6 @@
-// The picture of a set: an SVG timeline with the tempo curve and a focusable tick per marker.
-import { curveVertices, tempoCurve } from './tempo-curve.js';
-import { formatTime } from './format.js';
+// The picture of a set: an SVG timeline with the tempo line (lib's tempo map: ramps and curves
+// as they are, from the worker's tempoVertices) and a focusable tick per marker.
+import { formatClock } from './dawstamps.js';
 
 const NS = 'http://www.w3.org/2000/svg';
 const PAD = { left: 46, right: 14, top: 24, bottom: 26 };
@@ -23,20 +23,15 @@ function el(name, attrs = {}) {
  * `onMarker` is told which marker is hovered or focused (null when none).
  * @param {HTMLElement} host
  * @param {any} result the JSON result
+ * @param {{ from: number, to: number, vertices: Array<[number, number]> }} curve seconds from the start, BPM
  * @param {number} width
  * @param {(text: string | null) => void} onMarker
  */
-export function drawTimeline(host, result, width, onMarker) {
+export function drawTimeline(host, result, curve, width, onMarker) {
   const W = Math.max(280, Math.round(width));
   const H = W < 500 ? 170 : 220;
-  const curve = tempoCurve(result);
   const markers = result.markers;
-  const first = markers.length ? Math.min(0, markers[0].seconds) : 0;
-  const last = markers.length ? markers[markers.length - 1].seconds : 0;
-  const span = Math.max(last - first, 1);
-  const t0 = first;
-  const t1 = result.durationSeconds && result.durationSeconds > last ? result.durationSeconds : last + span * 0.08;
-  const vertices = reduce(curveVertices(curve, curve.beatAt(t0), curve.beatAt(t1)), (t1 - t0) / (W * 2));
+  const { from: t0, to: t1, vertices } = curve;
   let lo = Math.min(...vertices.map((v) => v[1]));
   let hi = Math.max(...vertices.map((v) => v[1]));
   const pad = hi - lo < 1 ? 10 : (hi - lo) * 0.12;
@@ -46,7 +41,7 @@ export function drawTimeline(host, result, width, onMarker) {
   const y = (/** @type {number} */ bpm) => PAD.top + (1 - (bpm - lo) / (hi - lo)) * (H - PAD.top - PAD.bottom);
 
   const svg = el('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, class: 'timeline-svg', role: 'group' });
-  svg.setAttribute('aria-label', `Tempo from ${fmtBpm(lo + pad)} to ${fmtBpm(hi - pad)} BPM over ${formatTime(t1 - t0, 's')}, ${markers.length} markers`);
+  svg.setAttribute('aria-label', `Tempo from ${fmtBpm(lo + pad)} to ${fmtBpm(hi - pad)} BPM over ${formatClock(t1 - t0)}, ${markers.length} markers`);
   svg.append(axes(x, y, t0, t1, lo, hi, W, H));
   const path = vertices.map(([t, v], i) => `${i ? 'L' : 'M'}${x(t).toFixed(1)},${y(v).toFixed(1)}`).join('');
   svg.append(el('path', { d: path, class: 'tempo-line' }));
@@ -57,31 +52,6 @@ export function drawTimeline(host, result, width, onMarker) {
 /** @param {number} v */
 function fmtBpm(v) {
   return (Math.round(v * 10) / 10).toString();
-}
-
-/**
- * Keeps the first, lowest, highest and last vertex of each `bucket` seconds (long envelopes).
- * @param {Array<[number, number]>} vertices
- * @param {number} bucket
- * @returns {Array<[number, number]>}
- */
-function reduce(vertices, bucket) {
-  if (vertices.length < 1500) return vertices;
-  /** @type {Array<[number, number]>} */
-  const out = [];
-  let group = [vertices[0]];
-  const flush = () => {
-    const lowest = group.reduce((a, b) => (b[1] < a[1] ? b : a));
-    const highest = group.reduce((a, b) => (b[1] > a[1] ? b : a));
-    const keep = [group[0], lowest, highest, group[group.length - 1]].sort((a, b) => a[0] - b[0]);
-    for (const v of keep) if (out[out.length - 1] !== v) out.push(v);
-  };
-  for (const v of vertices.slice(1)) {
-    if (Math.floor(v[0] / bucket) !== Math.floor(group[0][0] / bucket)) { flush(); group = []; }
-    group.push(v);
-  }
-  flush();
-  return out;
 }
 
 /**
@@ -97,7 +67,7 @@ function axes(/** @type {(t: number) => number} */ x, /** @type {(v: number) => 
   for (let t = Math.ceil(t0 / step) * step; t <= t1; t += step) {
     g.append(el('line', { x1: x(t), x2: x(t), y1: PAD.top, y2: H - PAD.bottom, class: 'grid' }));
     const label = el('text', { x: x(t), y: H - 8, 'text-anchor': 'middle', class: 'axis-label' });
-    label.textContent = formatTime(t, 's');
+    label.textContent = formatClock(t);
     g.append(label);
   }
   const bpmStep = BPM_STEPS.find((s) => (hi - lo) / s <= 4) ?? 200;
@@ -123,7 +93,7 @@ function ticks(/** @type {any[]} */ markers, /** @type {(t: number) => number} *
   /** @type {SVGElement[]} */
   const items = [];
   markers.forEach((m, i) => {
-    const text = `${formatTime(m.seconds, 'ms')} — ${m.name || '(no name)'} (bar ${m.position})`;
+    const text = `${formatClock(m.seconds, { precision: 'ms' })} — ${m.name || '(no name)'} (bar ${m.position})`;
     const tick = el('g', { class: 'tick', tabindex: i === 0 ? 0 : -1, role: 'img', 'data-index': i });
     tick.setAttribute('aria-label', `Marker ${i + 1} of ${markers.length}: ${text}`);
     const title = el('title');

@@ -1,5 +1,6 @@
 // Renders a result into the page. Everything from the file (names, versions) goes in as text only.
-import { dawName, formatTime, timingName } from './format.js';
+import { formatClock, listFormats, needsHours } from './dawstamps.js';
+import { timingName } from './format.js';
 
 /**
  * An element with text content (never parsed as HTML).
@@ -17,6 +18,16 @@ export function h(tag, text, className) {
 }
 
 /**
+ * The application that saved the project, as lib names it; else the kind of file and its version.
+ * @param {{ daw: string, version: string | null, application?: string | null }} source
+ */
+function application(source) {
+  if (source.application) return source.application;
+  const kind = listFormats().find((f) => f.daw === source.daw)?.label ?? source.daw;
+  return source.version ? `${kind}, version ${source.version}` : `${kind} (version unknown)`;
+}
+
+/**
  * The facts about the set: DAW, timing model and why, start, source, length.
  * @param {HTMLElement} dl
  * @param {any} result
@@ -24,14 +35,14 @@ export function h(tag, text, className) {
 export function renderSummary(dl, result) {
   /** @type {Array<[string, string]>} */
   const rows = [
-    ['Project', `${result.source.file ?? 'unnamed'} — ${dawName(result.source)}`],
+    ['Project', `${result.source.file ?? 'unnamed'} — ${application(result.source)}`],
     ['Timing model', `${timingName(result.timing)}. Why: ${result.timing.reason}`],
     ['Tempo', result.tempo.automated ? `automated, starting at ${round(result.tempo.initialBpm)} BPM` : `${round(result.tempo.initialBpm)} BPM throughout`],
     ['Times start at', result.start.label],
     ['Tracklist from', `${sourceName(result.markerSource)}: ${plural(result.markers.length, result.markerSource === 'clips' ? 'song' : 'marker')}`],
   ];
   if (result.arrangement) rows.push(['Arrangement', result.arrangement.used.name || `#${result.arrangement.used.index}`]);
-  if (result.durationSeconds !== null && result.durationSeconds !== undefined) rows.push(['Length', formatTime(result.durationSeconds, 's')]);
+  if (result.durationSeconds !== null && result.durationSeconds !== undefined) rows.push(['Length', formatClock(result.durationSeconds)]);
   dl.replaceChildren(...rows.flatMap(([k, v]) => [h('dt', k), h('dd', v)]));
 }
 
@@ -66,27 +77,28 @@ export function renderWarnings(list, warnings, box = list) {
 }
 
 /**
- * The tracklist table: number, time (in the chosen precision), name, bar position.
+ * The tracklist table: number, time (lib's clock, in the chosen precision and rounding), name, bar.
  * @param {HTMLTableSectionElement} tbody
  * @param {any} result
- * @param {'s'|'ms'} precision
+ * @param {{ precision?: any, rounding?: any }} clock
  */
-export function renderTable(tbody, result, precision) {
-  const long = result.markers.some((/** @type {any} */ m) => Math.abs(m.seconds) >= 3600);
+export function renderTable(tbody, result, clock) {
+  const hours = needsHours(result.markers.map((/** @type {any} */ m) => m.seconds), clock.precision, clock.rounding);
   const rows = result.markers.map((/** @type {any} */ m, /** @type {number} */ i) => {
     const tr = h('tr');
     tr.dataset.seconds = String(m.seconds);
     tr.dataset.name = m.name;
-    const time = h('td', formatTime(m.seconds, precision, long), 'time');
+    const time = h('td', formatClock(m.seconds, { ...clock, hours }), 'time');
     const name = m.name === '' ? h('td', '(no name)', 'name unnamed') : h('td', m.name, 'name');
     tr.append(h('td', String(i + 1), 'num'), time, name, h('td', m.position, 'bar'));
     return tr;
   });
   if (rows.length === 0) {
     const tr = h('tr');
+    const word = result.markerSource === 'locators' ? 'locator' : 'marker';
     const td = h('td', result.markerSource === 'clips'
       ? 'No songs: the arrangement has no audio clips to list (disabled clips and clips on muted tracks count only when included).'
-      : 'No markers: add locators (Ableton) or markers (FL Studio) at each song, save, and try again — or choose "Arrangement clips" under Tracklist from.');
+      : `No markers: add a ${word} at each song in your DAW, save, and try again — or choose "Arrangement clips" under Tracklist from.`);
     td.colSpan = 4;
     tr.append(td);
     rows.push(tr);
@@ -95,31 +107,25 @@ export function renderTable(tbody, result, precision) {
 }
 
 /**
- * The start choices: zero, song start, loop start, then each marker of the full tracklist.
- * Markers are chosen by beat (`beat:X`), which stays right whatever the start.
+ * The start menu: what lib says this set offers (startChoices); keeps the chosen one when still offered.
  * @param {HTMLSelectElement} select
- * @param {any[]} markers the tracklist measured from beat 0
+ * @param {Array<{ value: string, label: string }>} choices
  */
-export function renderStartOptions(select, markers) {
-  const options = [
-    new Option('Beat 0 (the arrangement start)', 'zero'),
-    new Option('The song start marker', 'song-start'),
-    new Option('The loop start', 'loop'),
-  ];
-  markers.forEach((m, i) => {
-    options.push(new Option(`Marker ${i + 1}: ${m.name} (${formatTime(m.seconds, 's')})`, `beat:${m.beat}`));
-  });
-  select.replaceChildren(...options);
-  select.value = 'zero';
+export function renderStartOptions(select, choices) {
+  const keep = select.value;
+  select.replaceChildren(...choices.map((c) => new Option(c.label, c.value)));
+  select.value = choices.some((c) => c.value === keep) ? keep : 'zero';
 }
 
 /**
- * The export format choices from the API's list (never a list of our own).
+ * The arrangement menu, shown for projects with several arrangements.
+ * @param {HTMLElement} field
  * @param {HTMLSelectElement} select
- * @param {Array<{ id: string, label: string }>} formats
+ * @param {any} result
  */
-export function renderFormats(select, formats) {
-  const keep = select.value;
-  select.replaceChildren(...formats.map((f) => new Option(f.label, f.id)));
-  if (formats.some((f) => f.id === keep)) select.value = keep;
+export function renderArrangements(field, select, result) {
+  const all = result.arrangement?.all ?? [];
+  field.hidden = all.length < 2;
+  select.replaceChildren(...all.map((/** @type {any} */ a) => new Option(a.name ? `${a.name} (#${a.index})` : `#${a.index}`, String(a.index))));
+  if (result.arrangement) select.value = String(result.arrangement.used.index);
 }

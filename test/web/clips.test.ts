@@ -94,7 +94,7 @@ describe('a set without locators', () => {
     // locators: there are none
     await page.selectOption('#source', 'locators');
     await page.waitForFunction(() => document.getElementById('summary')?.textContent?.includes('Locators: 0 markers'));
-    expect(await page.textContent('#markers tbody')).toMatch(/^No markers: add locators \(Ableton\)/);
+    expect(await page.textContent('#markers tbody')).toMatch(/^No markers: add a locator at each song in your DAW/);
     expect(await page.isVisible('#clip-options')).toBe(false);
 
     // clips chosen outright: the options are back, as they were left

@@ -1,87 +1,79 @@
-// The page's pure modules, in Node: time and name formatting, refusals, the tempo curve of the timeline.
+// The page's pure modules, in Node: sizes, refusals from lib's reader list, download names like the
+// API's, the retention sentence, and the comparison of the preview with the server's result.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { convert } from '../../lib/index';
-import { expectedMarkers, fixtureBytes } from './page-kit';
-import { format, settings, tempo } from './web-modules';
+import { downloadBaseName } from '../../functions/jobs/file-name';
+import { convert, listFormats } from '../../lib/index';
+import { fixtureBytes } from './page-kit';
+import { ROOT } from './page-server';
+import { agree, format, settings } from './web-modules';
 
-const { downloadName, formatBytes, formatTime, refuseReason } = format;
-const { retentionText } = settings;
-const { curveVertices, tempoCurve } = tempo;
+const { downloadName, formatBytes, hintFor, kindsText, refuseReason } = format;
+const { linkLifetime, retentionText } = settings;
+const { differences } = agree;
+const kinds = listFormats();
 
-describe('formatTime', () => {
-  it('writes m:ss, h:mm:ss past an hour, milliseconds when asked', () => {
-    expect(formatTime(0, 's')).toBe('0:00');
-    expect(formatTime(59.999, 's')).toBe('0:59');
-    expect(formatTime(59.9996, 'ms')).toBe('1:00.000');
-    expect(formatTime(200.0000133, 's')).toBe('3:20');
-    expect(formatTime(3904.00026, 's')).toBe('1:05:04');
-    expect(formatTime(200, 's', true)).toBe('0:03:20');
-    expect(formatTime(5.6642500714, 'ms')).toBe('0:05.664');
-    expect(formatTime(-4.5, 's')).toBe('-0:04');
-  });
-});
-
-describe('refusals before upload', () => {
+describe('refusals before anything is read', () => {
   const max = 100 * 1024 * 1024;
-  it('accepts .als and .flp of any case within the limit', () => {
-    expect(refuseReason({ name: 'Mix.ALS', size: 10 }, max)).toBeNull();
-    expect(refuseReason({ name: 'song.flp', size: max }, max)).toBeNull();
+  it('accepts every extension lib reads, of any case, within the limit', () => {
+    for (const ext of kinds.flatMap((k) => k.extensions)) expect(refuseReason({ name: `Mix${ext.toUpperCase()}`, size: 10 }, max, kinds)).toBeNull();
+    expect(refuseReason({ name: 'song.flp', size: max }, max, kinds)).toBeNull();
   });
-  it('refuses other types, empty files and files over the limit with a sentence', () => {
-    expect(refuseReason({ name: 'mix.wav', size: 10 }, max)).toMatch(/^"mix\.wav" is not a project file dawstamps reads/);
-    expect(refuseReason({ name: 'mix.als.zip', size: 10 }, max)).toMatch(/not a project file/);
-    expect(refuseReason({ name: 'a.als', size: 0 }, max)).toMatch(/is empty/);
-    expect(refuseReason({ name: 'a.als', size: max + 1 }, max)).toBe('"a.als" is 100 MB; the limit is 100 MB. Projects are rarely this big: check that you picked the project file, not an archive or audio.');
+  it('refuses other types, empty files and files over the limit with a sentence naming lib\'s kinds', () => {
+    expect(refuseReason({ name: 'mix.wav', size: 10 }, max, kinds)).toBe(`"mix.wav" is not a project file dawstamps reads: ${kindsText(kinds)}. Pick the project file itself, not an audio file or an export.`);
+    for (const k of kinds) expect(kindsText(kinds)).toContain(`${k.label} (${k.extensions.join(', ')})`);
+    expect(refuseReason({ name: 'mix.als.zip', size: 10 }, max, kinds)).toMatch(/not a project file/);
+    expect(refuseReason({ name: 'a.als', size: 0 }, max, kinds)).toMatch(/is empty/);
+    expect(refuseReason({ name: 'a.als', size: max + 1 }, max, kinds)).toBe('"a.als" is 100 MB; the limit is 100 MB. Projects are rarely this big: check that you picked the project file, not an archive or audio.');
     expect(formatBytes(101 * 1024 * 1024)).toBe('101 MB');
+    expect(hintFor('not-a-project', kinds)).toContain(kindsText(kinds));
   });
 });
 
 describe('download names', () => {
-  it('uses the project name and the format extension, made safe', () => {
-    expect(downloadName('Friday Mix.als', 'youtube.txt')).toBe('Friday Mix.youtube.txt');
-    const hostile = downloadName('../../etc/pass"wd\u0000.flp', 'cue');
-    expect(hostile).toMatch(/^[^/\\"\u0000]+\.cue$/);
-    expect(hostile.startsWith('.')).toBe(false);
-    expect(downloadName('mix.cue', '')).toBe('mix.cue');
+  it('are the API\'s (functions/jobs/file-name.ts) plus the format\'s extension', () => {
+    const names = ['Friday Mix.als', 'example-120.als', '../../etc/pass"wd\u0000.flp', 'Café del Mar – Sunset.als', '...als', '', 'mix.cue',
+      'a\u202eslx.als', `${'long name '.repeat(12)}.als`, 'con.als', '🎛️ set.flp', 'C:\\mixes\\friday.als'];
+    for (const name of names) {
+      expect(downloadName(name, 'youtube.txt'), name).toBe(`${downloadBaseName(name)}.youtube.txt`);
+    }
     expect(downloadName(null, 'csv')).toBe('tracklist.csv');
   });
 });
 
 describe('retention sentence', () => {
-  it('says the days a server keeps files, or that a local server keeps them', () => {
-    expect(retentionText({ uploadsDays: 1, resultsDays: 7 })).toBe('Your upload is deleted after 1 day and its result after 7 days.');
-    expect(retentionText({ uploadsDays: null, resultsDays: null })).toMatch(/until its operator deletes them/);
+  it('says the project file is deleted once read, and how long a result and its link are kept', () => {
+    expect(retentionText({ uploads: 'deleted-once-read', uploadsDays: 1, resultsDays: 7 })).toBe('Your project file is deleted as soon as it has been read; its tracklist is kept for 7 days, so its link works that long.');
+    expect(retentionText({ uploads: 'deleted-once-read', uploadsDays: null, resultsDays: null })).toMatch(/deleted as soon as it has been read; .*until its operator deletes it/);
+    expect(linkLifetime({ uploads: 'deleted-once-read', uploadsDays: 1, resultsDays: 1 })).toBe('for 1 day');
     expect(retentionText(undefined)).toBeNull();
   });
 });
 
-describe('the timeline\'s tempo curve', () => {
-  it('integrates the tempo like the continuous model: from the first marker alone it finds the others', async () => {
-    for (const fixture of ['ableton/automation.als', 'ableton/automation-intense.als']) {
-      const result = await convert(fixtureBytes(fixture), { timing: 'continuous' });
-      const expected = expectedMarkers(fixture);
-      const curve = tempoCurve({ ...result, tempo: { ...result.tempo, points: result.tempo.points! }, markers: result.markers.slice(0, 1) });
-      result.markers.forEach((m, i) => expect(Math.abs(curve.secondsAt(m.beat) - expected[i]!.secondsContinuous)).toBeLessThan(1e-6));
-      // and back: beatAt inverts secondsAt
-      for (const m of result.markers) expect(Math.abs(curve.beatAt(curve.secondsAt(m.beat)) - m.beat)).toBeLessThan(1e-6);
-    }
+describe('the preview and the server\'s result', () => {
+  it('agree when names and times (within 1 ms), DAW and timing model agree', async () => {
+    const result = await convert(fixtureBytes('ableton/automation.als'));
+    const server = JSON.parse(JSON.stringify(result));
+    expect(differences(result, server)).toEqual([]);
+    server.markers[1].seconds += 0.0009;
+    expect(differences(result, server)).toEqual([]);
+    server.markers[1].seconds += 0.0002;
+    expect(differences(result, server)).toEqual(['1 time differs by more than 1 ms']);
+    server.markers[2].name = 'Other';
+    server.timing.model = 'continuous';
+    expect(differences(result, server)).toEqual(['the timing model is continuous, not stepped', '1 name differs', '1 time differs by more than 1 ms']);
+    expect(differences(result, { ...server, markers: server.markers.slice(1) })).toContain(`it has ${result.markers.length - 1} entries, not ${result.markers.length}`);
   });
+});
 
-  it('keeps ramps and jumps: BPM follows the breakpoints, a jump is two vertices at one time', () => {
-    const result = {
-      tempo: { initialBpm: 120, points: [[-63072000, 120], [8, 120], [16, 140], [24, 140], [24, 90]] as Array<[number, number]> },
-      markers: [{ beat: 0, seconds: 0 }],
-      start: { beat: 0 },
-    };
-    const curve = tempoCurve(result);
-    expect(curve.bpmAt(12)).toBeCloseTo(130, 9);
-    expect(curve.bpmAt(24)).toBe(90);
-    expect(curve.secondsAt(8)).toBeCloseTo(4, 9);
-    const vertices = curveVertices(curve, 0, 32);
-    const at24 = vertices.filter(([t]) => Math.abs(t - curve.secondsAt(24)) < 1e-9).map(([, bpm]) => bpm);
-    expect(at24).toEqual([140, 90]);
-    const ramp = vertices.filter(([t]) => t > 4 && t < curve.secondsAt(16));
-    expect(ramp.length).toBeGreaterThan(5);
-    for (let i = 1; i < ramp.length; i++) expect(ramp[i]![1]).toBeGreaterThan(ramp[i - 1]![1]);
+describe('the page\'s code', () => {
+  it('keeps no clock, tempo curve or list of DAWs of its own: times and kinds are lib\'s', () => {
+    const web = join(ROOT, 'web');
+    for (const file of readdirSync(web).filter((f) => f.endsWith('.js') || f.endsWith('.html'))) {
+      const text = readFileSync(join(web, file), 'utf8');
+      expect(text, file).not.toMatch(/Ableton|FL Studio|\.als\b|\.flp\b|REAPER|DAWproject/);
+      expect(text, file).not.toMatch(/function formatTime|padStart\(2|Math\.log\(/);
+    }
   });
 });

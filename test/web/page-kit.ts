@@ -60,6 +60,15 @@ export async function dropFile(page: Page, name: string, bytes: Uint8Array): Pro
   await page.dispatchEvent('#drop', 'drop', { dataTransfer });
 }
 
+/** Waits until the server's result has confirmed (or replaced) the page's preview: `server` or `adopted`. */
+export async function waitForServer(page: Page, timeout = 20_000): Promise<string> {
+  const origin = await page.waitForFunction(() => {
+    const o = document.getElementById('result')?.dataset.origin;
+    return o === 'server' || o === 'adopted' ? o : null;
+  }, undefined, { timeout });
+  return (await origin.jsonValue()) as string;
+}
+
 /** Waits until the result view shows a filled table. */
 export async function waitForTable(page: Page): Promise<void> {
   await page.locator('#result').waitFor({ state: 'visible', timeout: 20_000 });

@@ -1,6 +1,7 @@
 /**
- * `npm start`'s server for the page tests: dist/server.js (built first when missing or older than
- * its sources) on a free port with a temporary DATA_DIR, stopped by `stop()`.
+ * `npm start`'s server for the page tests: dist/server.js and lib's browser bundle dist/web/ (built
+ * first when missing or older than their sources) on a free port with a temporary DATA_DIR,
+ * stopped by `stop()`.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
@@ -29,7 +30,7 @@ function newestMtime(path: string): number {
 }
 
 function isStale(): boolean {
-  if (!existsSync(SERVER)) return true;
+  if (!existsSync(SERVER) || !existsSync(join(ROOT, 'dist/web/dawstamps.js'))) return true;
   const built = statSync(SERVER).mtimeMs;
   return ['lib', 'functions', 'build.mjs', 'package.json'].some((p) => newestMtime(join(ROOT, p)) > built);
 }

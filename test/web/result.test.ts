@@ -50,24 +50,31 @@ describe('the result view', () => {
     await waitForTable(page);
     const expected = expectedMarkers('ableton/automation.als');
     const labels = await page.$$eval('#start option', (os) => os.map((o) => o.textContent ?? ''));
-    expect(labels.slice(0, 3)).toEqual(['Beat 0 (the arrangement start)', 'The song start marker', 'The loop start']);
-    expect(labels.slice(3).map((l) => l.replace(/^Marker \d+: (.*) \(.*\)$/, '$1'))).toEqual(expected.map((m) => m.name));
-    await page.selectOption('#start', { index: 3 + 2 });
+    // the set has a loop but no song start marker: the menu offers only what it has
+    expect(labels.slice(0, 2)).toEqual(['Beat 0 (the arrangement start)', 'The loop start']);
+    expect(labels.slice(2).map((l) => l.replace(/^Marker \d+: (.*) \(.*\)$/, '$1'))).toEqual(expected.map((m) => m.name));
+    await page.selectOption('#start', { index: 2 + 2 });
     await page.waitForFunction(() => document.querySelectorAll('#markers tbody tr').length === 4);
     const base = expected[2]!.seconds;
     expectTimes(await tableRows(page), expected.slice(2).map((m) => ({ name: m.name, seconds: m.seconds - base })));
     await close();
   });
 
-  it('explains a start point the set does not have, and keeps the table', async () => {
+  it('says why a start point is refused, keeps the table, and the sentence goes with the next change', async () => {
     const { page, close } = await openPage(browser, server.url);
     await dropFile(page, 'automation.als', fixtureBytes('ableton/automation.als'));
     await waitForTable(page);
+    expect(await page.$$eval('#start option', (os) => os.map((o) => (o as HTMLOptionElement).value))).not.toContain('song-start');
+    // a choice the menu does not offer (as a stale menu or a hand-edited page could send)
+    await page.evaluate(() => document.getElementById('start')!.append(new Option('The song start marker', 'song-start')));
     await page.selectOption('#start', 'song-start');
     await page.locator('#options-error').waitFor({ state: 'visible' });
     expect(await page.textContent('#options-error')).toMatch(/no song start/i);
     expect(await page.inputValue('#start')).toBe('zero');
     expect((await tableRows(page)).length).toBe(6);
+    await page.selectOption('#timing', 'continuous');
+    await page.waitForFunction(() => document.getElementById('summary')?.textContent?.includes('Continuous'));
+    expect(await page.isVisible('#options-error')).toBe(false);
     await close();
   });
 
@@ -93,7 +100,7 @@ describe('the result view', () => {
     await page.click('#again');
     await dropFile(page, 'auto-basic.flp', fixtureBytes('flstudio/auto-basic.flp'));
     await page.waitForFunction(() => document.querySelector('#warning-list li')?.getAttribute('data-code') === 'no-tracklist-markers');
-    expect(await page.textContent('#markers tbody')).toMatch(/^No markers: add locators \(Ableton\) or markers \(FL Studio\)/);
+    expect(await page.textContent('#markers tbody')).toMatch(/^No markers: add a marker at each song in your DAW/);
     await close();
   });
 

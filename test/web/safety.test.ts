@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAls } from '../helpers/als-builder';
 import { launchBrowser } from '../helpers/browser';
-import { dropFile, expectedMarkers, expectTimes, fixtureBytes, openPage, previewOf, tableRows, waitForTable } from './page-kit';
+import { dropFile, expectedMarkers, expectTimes, fixtureBytes, openPage, previewOf, tableRows, waitForServer, waitForTable } from './page-kit';
 import { startPageServer, type PageServer } from './page-server';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -64,6 +64,7 @@ describe('a private server (API_TOKEN set)', () => {
     await page.fill('#token', TOKEN);
     await page.click('#token-form button[type=submit]');
     await waitForTable(page);
+    await waitForServer(page);
     expectTimes(await tableRows(page), expectedMarkers('ableton/automation.als'));
     expect(auth[0]).toBe('');
     expect(auth).toContain('Bearer wrong-token');

@@ -1,9 +1,10 @@
 // Picking, uploading and failing in real Chromium: byte progress, refusals before upload, typed errors.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { convert, isDawstampsError } from '../../lib/index';
+import { convert, isDawstampsError, listFormats } from '../../lib/index';
 import { launchBrowser } from '../helpers/browser';
-import { dropFile, expectedMarkers, expectTimes, fixtureBytes, openPage, tableRows, waitForTable } from './page-kit';
+import { dropFile, expectedMarkers, expectTimes, fixtureBytes, openPage, tableRows, waitForServer, waitForTable } from './page-kit';
+import { format } from './web-modules';
 import { startPageServer, type PageServer } from './page-server';
 
 let server: PageServer;
@@ -52,6 +53,7 @@ describe('uploading', () => {
     await page.locator('#status').waitFor({ state: 'visible' });
     expect(await page.textContent('#status-file')).toContain('live9-automation.als');
     await waitForTable(page);
+    await waitForServer(page);
     const values = await seen();
     expect(values.at(-1)).toBe(100);
     expect(values.filter((v) => v > 0 && v < 100).length).toBeGreaterThan(0);
@@ -66,7 +68,8 @@ describe('uploading', () => {
     const calls = apiCalls(page);
     await dropFile(page, 'mix.wav', new Uint8Array([82, 73, 70, 70, 0, 0, 0, 0]));
     await page.locator('#refusal').waitFor({ state: 'visible' });
-    expect(await page.textContent('#refusal')).toBe('"mix.wav" is not a project file dawstamps reads: Ableton Live set (.als) or FL Studio project (.flp). Pick the project file itself, not an audio file or an export.');
+    expect(await page.textContent('#refusal')).toBe(`"mix.wav" is not a project file dawstamps reads: ${format.kindsText(listFormats())}. Pick the project file itself, not an audio file or an export.`);
+    expect(await page.getAttribute('#file', 'accept')).toBe(listFormats().flatMap((k) => k.extensions).join(','));
     await page.waitForTimeout(300);
     expect(calls).toEqual([]);
     expect(await page.isVisible('#status')).toBe(false);
@@ -93,6 +96,9 @@ describe('uploading', () => {
     const { page, errors, close } = await openPage(browser, server.url);
     await dropFile(page, 'junk.als', fixtureBytes('ableton/junk.als'));
     await page.locator('#failure').waitFor({ state: 'visible', timeout: 20_000 });
+    expect(await page.textContent('#failure-code')).toBe('not-a-project');
+    // the server's answer, when it comes, is the same
+    await page.waitForFunction(() => document.getElementById('status-title')?.textContent === 'That did not work', undefined, { timeout: 20_000 });
     expect(await page.textContent('#failure-code')).toBe('not-a-project');
     // the same typed error the converter (and so the CLI and the API) gives
     const error = await convert(fixtureBytes('ableton/junk.als')).then(() => null, (e: unknown) => e);

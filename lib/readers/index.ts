@@ -4,10 +4,11 @@ import type { Daw } from '../model';
 import { abletonReader } from './ableton';
 import { dawprojectReader } from './dawproject';
 import { flstudioReader } from './flstudio';
+import { reaperReader } from './reaper';
 import type { Reader } from './types';
 
 /** Every reader dawstamps has, in sniffing order. */
-export const readers: readonly Reader[] = [abletonReader, flstudioReader, dawprojectReader];
+export const readers: readonly Reader[] = [abletonReader, flstudioReader, dawprojectReader, reaperReader];
 
 /** Picks the reader for these bytes; throws 'empty-file' or 'not-a-project'. */
 export function detectReader(bytes: Uint8Array): Reader {

@@ -1,0 +1,60 @@
+/** Items on tracks → arrangement clips (docs/reaper.md#items). */
+import type { ArrangementClip, Warning } from '../../model';
+import type { RawItem, RawTrack } from './raw';
+
+/** Source types that are not audio (an item of them is not a song of a mix). */
+const NOT_AUDIO = new Set(['MIDI', 'MIDIPOOL']);
+
+/** The file name without its folders (REAPER writes Windows or POSIX paths). */
+function baseName(path: string): string {
+  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return path.slice(cut + 1);
+}
+
+/**
+ * Every item whose playing take has an audio file, sorted by start; a muted item is `disabled`, an
+ * item on a muted track, or on a track inside a muted folder, is `trackMuted`. The end of the set
+ * is the last end of a clip that plays (of any clip when none does).
+ */
+export function readClips(tracks: readonly RawTrack[], beatAt: (seconds: number) => number, warnings: Warning[]): { clips: ArrangementClip[]; endBeat: number | null } {
+  const clips: ArrangementClip[] = [];
+  const folders: boolean[] = [];
+  let bad = 0;
+  tracks.forEach((track, index) => {
+    const trackMuted = track.muted || folders.some((muted) => muted);
+    const trackName = track.name !== '' ? track.name : `Track ${index + 1}`;
+    for (const item of track.items) {
+      const take = item.selected ?? item.first;
+      if (take.file === null || NOT_AUDIO.has(take.sourceType ?? '')) continue;
+      if (item.position === null || item.length === null || item.length < 0) {
+        bad++;
+        continue;
+      }
+      clips.push(clip(item, take.name, baseName(take.file), trackName, index, trackMuted, beatAt));
+    }
+    if (track.folderDelta > 0) folders.push(trackMuted);
+    for (let k = track.folderDelta; k < 0 && folders.length > 0; k++) folders.pop();
+  });
+  if (bad > 0) warnings.push({ code: 'bad-clip', message: `${bad} item(s) without a readable position and length were left out.` });
+  clips.sort((a, b) => a.startSeconds! - b.startSeconds!);
+  const playing = clips.filter((c) => !c.disabled && !c.trackMuted);
+  const counted = playing.length > 0 ? playing : clips;
+  return { clips, endBeat: counted.length === 0 ? null : counted.reduce((end, c) => Math.max(end, c.endBeat), -Infinity) };
+}
+
+function clip(item: RawItem, name: string, fileName: string, trackName: string, trackIndex: number, trackMuted: boolean, beatAt: (s: number) => number): ArrangementClip {
+  const start = item.position!;
+  const end = start + item.length!;
+  return {
+    name,
+    fileName: fileName === '' ? null : fileName,
+    trackName,
+    trackIndex,
+    startBeat: beatAt(start),
+    endBeat: beatAt(end),
+    startSeconds: start,
+    endSeconds: end,
+    disabled: item.muted,
+    trackMuted,
+  };
+}

@@ -35,6 +35,8 @@ export type ErrorCode =
   | 'timeout'
   /** An export format was asked for that does not exist, or cannot hold this result. */
   | 'export-failed'
+  /** An export of a tracklist with no entries (no markers or clips, or all before the start); the JSON result still returns. */
+  | 'empty-tracklist'
   /** A stored project document that is not one this version can read (lib/project-json.ts). */
   | 'invalid-project';
 

@@ -4,6 +4,7 @@
  * all derived from this table; a bad value is the same 'invalid-option' sentence everywhere.
  */
 import { DawstampsError, echoValue } from './errors';
+import { checkTemplate } from './exporters/template-parse';
 
 /** Which call takes an option: timeProject/convert ('time') or exportResult ('export'). */
 export type OptionStage = 'time' | 'export';
@@ -42,6 +43,8 @@ export interface FlagSpec extends SpecBase {
 export interface TextSpec extends SpecBase {
   type: 'text';
   maxLength: number;
+  /** Further checks of the text (the template's syntax); throws DawstampsError 'invalid-option'. */
+  check?: (value: string) => void;
 }
 
 /** Where 0:00 is (parseStart), or which FL Studio arrangement (a name or a whole number). */
@@ -121,6 +124,10 @@ export const OPTION_SPECS = [
     name: 'audioFile', stage: 'export', flag: 'audio-file', type: 'text', placeholder: 'TEXT', maxLength: 500,
     description: 'The audio file a CUE sheet points at; default: the project\'s name with .wav.',
   },
+  {
+    name: 'template', stage: 'export', flag: 'template', type: 'text', placeholder: 'TEXT', maxLength: 1000, check: checkTemplate,
+    description: 'The template format\'s line for each entry, e.g. "{index:02}. {artist} - {title} [{start:hh:mm:ss}]": placeholders index, name, artist, title, start, end, duration, bar, isrc; times as m:ss, mm:ss, h:mm:ss, hh:mm:ss (.ms adds milliseconds), ms or s; {{ for a brace.',
+  },
 ] as const satisfies readonly OptionSpec[];
 
 /** The option names of a stage (the keys of TimeOptions and ExportOptions the table covers). */
@@ -153,6 +160,7 @@ export function checkOptionValue(spec: OptionSpec, value: unknown): unknown {
     case 'text':
       if (typeof value !== 'string') throw bad(`The ${spec.name} option must be text.`);
       if (value.length > spec.maxLength) throw bad(`The ${spec.name} "${echoValue(value)}" is longer than ${spec.maxLength} characters.`);
+      spec.check?.(value);
       return value;
     case 'start':
       if (typeof value === 'number') return value;

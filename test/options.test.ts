@@ -35,7 +35,7 @@ describe('the option table', () => {
   it('gives every option a CLI flag that sets it, and a line in --help', () => {
     const help = helpText();
     for (const spec of specs) {
-      const sample = spec.type === 'choice' ? spec.values[spec.values.length - 1]! : spec.type === 'flag' ? null : spec.type === 'arrangement' ? 'Main' : 'B';
+      const sample = spec.type === 'choice' ? spec.values[spec.values.length - 1]! : spec.type === 'flag' ? null : spec.type === 'arrangement' ? 'Main' : spec.name === 'template' ? '{name}' : 'B';
       const onByDefault = spec.type === 'flag' && spec.default;
       const args = sample === null ? [onByDefault ? `--no-${spec.flag}` : `--${spec.flag}`] : [`--${spec.flag}`, sample];
       const request = parseCommandLine([...args, 'mix.als']);
@@ -55,6 +55,7 @@ describe('a bad option value reads the same everywhere: invalid-option and lib\'
     ['includeMutedTracks', 'yes'],
     ['precision', 'us'],
     ['rounding', 'sideways'],
+    ['template', '{index:02}. {titel}'],
   ])('%s=%s', async (name, value) => {
     const spec = specs.find((s) => s.name === name)!;
     const lib = await errorOf(() => optionFromText(spec, value));

@@ -26,6 +26,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   'too-many-entries': 422,
   timeout: 422,
   'export-failed': 422,
+  'empty-tracklist': 422,
   // a stored project this version cannot read: our fault, not the caller's
   'invalid-project': 500,
 };

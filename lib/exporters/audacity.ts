@@ -1,5 +1,10 @@
-/** Audacity labels: `start<TAB>end<TAB>label`, seconds with 6 decimals; a point label has start = end. */
+/**
+ * Audacity labels: `start<TAB>end<TAB>label`, seconds with 6 decimals. Each entry is a region
+ * label up to its end (its clip's end, the next entry, the set's end); a point label (end =
+ * start) when its end is not known.
+ */
 import { fixedSeconds } from '../text';
+import { entryEnds } from './ends';
 import { clampToStart, toEntries } from './entries';
 import type { Exporter } from './types';
 
@@ -10,10 +15,8 @@ export const audacity: Exporter = {
   extension: 'labels.txt',
   export(result, options) {
     const { entries, warnings } = clampToStart(toEntries(result, options));
-    const lines = entries.map((e) => {
-      const end = e.endSeconds !== undefined && e.endSeconds > e.seconds ? e.endSeconds : e.seconds;
-      return `${fixedSeconds(e.seconds, 6)}\t${fixedSeconds(end, 6)}\t${e.name}\n`;
-    });
+    const ends = entryEnds(entries, result.durationSeconds);
+    const lines = entries.map((e, i) => `${fixedSeconds(e.seconds, 6)}\t${fixedSeconds(ends[i] ?? e.seconds, 6)}\t${e.name}\n`);
     return { text: lines.join(''), warnings };
   },
 };

@@ -24,7 +24,7 @@ export const csv: Exporter = {
   mediaType: 'text/csv; charset=utf-8; header=present',
   extension: 'csv',
   export(result, options) {
-    const { entries, warnings } = toEntries(result, options, true);
+    const { entries, warnings } = toEntries(result, options);
     const precision = options.precision ?? 's';
     const rounding = options.rounding ?? defaultRounding(precision);
     const hours = needsHours(entries.map((e) => e.seconds), precision, rounding);

@@ -26,9 +26,6 @@ export const cue: Exporter = {
   extension: 'cue',
   export(result, options) {
     const { entries, warnings } = clampToStart(toEntries(result, options));
-    if (entries.length === 0) {
-      throw new DawstampsError('export-failed', 'This set has no markers, so a CUE sheet would have no tracks. Add locators or markers, or choose another format.');
-    }
     if (entries.length > MAX_CUE_TRACKS) {
       const cut = entries[MAX_CUE_TRACKS]!;
       throw new DawstampsError(

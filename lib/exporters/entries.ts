@@ -1,15 +1,18 @@
-/** The markers as exporters see them: names made safe (and optionally cleaned), negatives decided. */
+/** The markers as exporters see them: names made safe (and optionally cleaned), ISRCs taken out, negatives decided. */
 import { DawstampsError } from '../errors';
 import type { Result, ResultMarker, Warning } from '../model';
-import { cleanName, formatClock, sanitizeName } from '../text';
+import { cleanName, extractIsrc, formatClock, needsHours, sanitizeName } from '../text';
 import type { ExportOptions } from './types';
 
 export interface Entry {
   /** 1-based place in `result.markers`. */
   number: number;
-  /** The name to print: sanitised, cleaned when asked, `Track N` when empty (unless kept empty). */
+  /** The name to print: sanitised, without its ISRC, cleaned when asked, named when empty (`entryName`). */
   name: string;
+  /** The ISRC written in the marker's name (`[GBAYE0601498]`, `ISRC GBAYE0601498`), canonical; null when none. */
+  isrc: string | null;
   seconds: number;
+  /** The marker's own end (clips, regions; every entry once lib/time.ts sets it): see `entryEnds`. */
   endSeconds?: number;
   position: string;
   marker: ResultMarker;
@@ -21,22 +24,31 @@ export interface Entries {
 }
 
 /**
- * Names every marker (`keepEmpty` leaves empty names empty for data formats, otherwise `Track N`)
- * and puts them in time order; a marker without a finite time is an 'export-failed' error.
+ * The name every exporter prints for a marker, and the ISRC taken out of it: sanitised, the ISRC
+ * removed, cleaned of download junk when asked. `unnamed` when nothing is left: the name is then
+ * `Track N` (N = its place in `result.markers`). lib/time.ts is to give unnamed entries their
+ * display name itself; until it does, this is the one place that names them.
  */
-export function toEntries(result: Result, options: ExportOptions, keepEmpty = false): Entries {
+export function entryName(marker: ResultMarker, number: number, options: ExportOptions): { name: string; isrc: string | null; unnamed: boolean } {
+  const { name: rest, isrc } = extractIsrc(sanitizeName(String(marker.name)));
+  const name = options.cleanNames ? cleanName(rest) : rest;
+  return name === '' ? { name: `Track ${number}`, isrc, unnamed: true } : { name, isrc, unnamed: false };
+}
+
+/**
+ * Names every marker (`entryName`) and puts them in time order; a marker without a finite time
+ * is an 'export-failed' error.
+ */
+export function toEntries(result: Result, options: ExportOptions): Entries {
   const unnamed: number[] = [];
   const entries = result.markers.map((marker, i): Entry => {
     if (!Number.isFinite(marker.seconds)) {
       throw new DawstampsError('export-failed', `Marker ${i + 1} ("${sanitizeName(String(marker.name))}") has no valid time (${marker.seconds}).`);
     }
-    let name = options.cleanNames ? cleanName(marker.name) : sanitizeName(marker.name);
-    if (name === '' && !keepEmpty) {
-      name = `Track ${i + 1}`;
-      unnamed.push(i + 1);
-    }
-    const entry: Entry = { number: i + 1, name, seconds: marker.seconds, position: marker.position, marker };
-    if (marker.endSeconds !== undefined) entry.endSeconds = marker.endSeconds;
+    const { name, isrc, unnamed: noName } = entryName(marker, i + 1, options);
+    if (noName) unnamed.push(i + 1);
+    const entry: Entry = { number: i + 1, name, isrc, seconds: marker.seconds, position: marker.position, marker };
+    if (typeof marker.endSeconds === 'number') entry.endSeconds = marker.endSeconds;
     return entry;
   });
   if (entries.some((e, i) => i > 0 && e.seconds < entries[i - 1]!.seconds)) entries.sort((a, b) => a.seconds - b.seconds);
@@ -54,15 +66,17 @@ export function toEntries(result: Result, options: ExportOptions, keepEmpty = fa
  * starts at 0, entries before it are dropped; each change is a warning naming the marker.
  */
 export function clampToStart({ entries, warnings }: Entries): Entries {
-  let last = -1;
-  for (let i = 0; i < entries.length && entries[i]!.seconds <= 0; i++) last = i;
-  if (last < 0 || (last === 0 && entries[0]!.seconds === 0)) return { entries, warnings };
+  let before = 0;
+  while (before < entries.length && entries[before]!.seconds < 0) before++;
+  if (before === 0) return { entries, warnings };
+  // the last one before the start is playing at 0:00, unless another starts exactly there
+  const playing = entries[before]?.seconds === 0 ? before : before - 1;
   const out = [...warnings];
-  for (const dropped of entries.slice(0, last)) {
+  for (const dropped of entries.slice(0, playing)) {
     out.push({ code: 'before-start', message: `"${dropped.name}" is at ${clock(dropped.seconds)}, before the start; left out.` });
   }
-  const first = entries[last]!;
-  const kept = entries.slice(last);
+  const first = entries[playing]!;
+  const kept = entries.slice(playing);
   if (first.seconds < 0) {
     out.push({ code: 'before-start', message: `"${first.name}" starts at ${clock(first.seconds)}, before the start; it begins at 0:00.` });
     kept[0] = { ...first, seconds: 0 };
@@ -72,7 +86,8 @@ export function clampToStart({ entries, warnings }: Entries): Entries {
 
 /** A time for a warning message: `m:ss.mmm`. */
 export function clock(seconds: number): string {
-  return formatClock(seconds, { precision: 'ms', rounding: 'nearest', hours: Math.abs(seconds) >= 3600 });
+  // hours decided after rounding: 3599.9996 s reads 1:00:00.000, not 60:00.000
+  return formatClock(seconds, { precision: 'ms', rounding: 'nearest', hours: needsHours([seconds], 'ms', 'nearest') });
 }
 
 /** "1 marker has" / "3 markers have". */

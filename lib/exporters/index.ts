@@ -3,12 +3,16 @@ import { DawstampsError, echoValue } from '../errors';
 import { checkStageOptions } from '../option-table';
 import type { Result, Warning } from '../model';
 import { audacity } from './audacity';
+import { audition } from './audition';
 import { csv } from './csv';
 import { cue } from './cue';
+import { emptyTracklistError } from './empty';
 import { ffmetadata } from './ffmetadata';
 import { json } from './json';
 import { mixcloud } from './mixcloud';
 import { podcast } from './podcast';
+import { report, reportJson } from './report';
+import { template } from './template';
 import { text } from './text';
 import { webvtt } from './webvtt';
 import { youtube } from './youtube';
@@ -29,6 +33,10 @@ export const exporters = {
   ffmetadata,
   podcast,
   mixcloud,
+  template,
+  report,
+  'report-json': reportJson,
+  audition,
 } as const satisfies Record<string, Exporter>;
 
 export type ExportFormat = keyof typeof exporters;
@@ -80,13 +88,17 @@ export function checkExportOptions(options: ExportOptions): void {
   checkStageOptions('export', options);
 }
 
-/** Exports a result in a format; throws DawstampsError 'invalid-option' for an unknown format. */
+/**
+ * Exports a result in a format. Throws DawstampsError 'invalid-option' for an unknown format or
+ * option, and 'empty-tracklist' for a result without entries (JSON still returns it).
+ */
 export function exportResult(result: Result, format: string, options: ExportOptions = {}): ExportedFile {
   if (!isExportFormat(format)) {
     const known = Object.keys(exporters).join(', ');
     throw new DawstampsError('invalid-option', `Unknown export format "${echoValue(format)}". Use one of: ${known}.`);
   }
   checkExportOptions(options);
+  if (format !== 'json' && result.markers.length === 0) throw emptyTracklistError(result);
   const exporter: Exporter = exporters[format];
   const { text, warnings } = exporter.export(result, options);
   return { text, warnings: capWarnings(warnings), mediaType: exporter.mediaType, extension: exporter.extension };

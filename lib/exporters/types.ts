@@ -17,6 +17,8 @@ export interface ExportOptions {
   performer?: string;
   /** The audio file a CUE sheet points at; default: the project's name with `.wav`. */
   audioFile?: string;
+  /** The `template` format's line for each entry: `{index:02}. {artist} - {title} [{start:hh:mm:ss}]` (template-parse). */
+  template?: string;
 }
 
 export interface ExportOutput {

@@ -22,9 +22,8 @@ export const youtube: Exporter = {
       chapters = fixed.chapters;
       warnings.push(...fixed.warnings);
     } else {
-      warnings.push(...checkChapters(marked, end));
+      warnings.push(...checkChapters(marked, end), ...countWarning(marked));
     }
-    warnings.push(...countWarning(chapters));
     return { text: chapters.map((c) => `${ytClock(c.time)} ${c.name}\n`).join(''), warnings };
   },
 };

@@ -1,3 +1,4 @@
-/** Text helpers shared by the exporters: time formatting and marker-name handling. */
+/** Text helpers shared by the exporters: time formatting, marker names and the ISRCs in them. */
 export * from './time';
 export * from './names';
+export * from './isrc';

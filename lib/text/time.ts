@@ -39,6 +39,8 @@ export interface ClockOptions {
   hours?: boolean;
   /** Pad minutes to two digits when there are no hours (`03:20` rather than `3:20`). */
   padMinutes?: boolean;
+  /** Pad hours to two digits when they are shown (`01:02:03` rather than `1:02:03`). */
+  padHours?: boolean;
 }
 
 /**
@@ -70,7 +72,8 @@ export function formatClockUnits(units: number, perSecond: number, options: Cloc
   const totalMinutes = Math.floor(whole / 60);
   const tail = perSecond === MILLISECOND ? `.${pad(fraction, 3)}` : '';
   if (options.hours) {
-    return `${sign}${Math.floor(totalMinutes / 60)}:${pad(totalMinutes % 60, 2)}:${pad(secs, 2)}${tail}`;
+    const hours = Math.floor(totalMinutes / 60);
+    return `${sign}${options.padHours ? pad(hours, 2) : hours}:${pad(totalMinutes % 60, 2)}:${pad(secs, 2)}${tail}`;
   }
   const minutes = options.padMinutes ? pad(totalMinutes, 2) : String(totalMinutes);
   return `${sign}${minutes}:${pad(secs, 2)}${tail}`;

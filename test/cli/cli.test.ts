@@ -62,6 +62,30 @@ describe('dawstamps FILE', () => {
   });
 });
 
+describe('--format template, and an empty tracklist', () => {
+  it('prints each entry in the --template given', async () => {
+    const out = await cli(automation, '--format', 'template', '--template', '{index:02}. {name} [{start:m:ss.ms}]');
+    expect(out.code).toBe(0);
+    expect(out.stdout.split('\n').slice(0, 3)).toEqual(['01. A [0:00.000]', '02. B [0:04.000]', '03. D [0:05.664]']);
+  });
+
+  it('refuses a bad template before reading any file: exit 1, the mistake and its column', async () => {
+    const out = await cli(automation, '--format', 'template', '--template', '{index:02}. {titel}');
+    expect([out.code, out.stdout]).toEqual([1, '']);
+    expect(out.stderr).toMatch(/^dawstamps: invalid-option: The template has an unknown placeholder \{titel\} at column 13; /);
+  });
+
+  it('exits 2 with empty-tracklist for a set without entries; --format json still prints the result', async () => {
+    const empty = `${FIXTURES}flstudio/auto-basic.flp`;
+    const out = await cli(empty);
+    expect([out.code, out.stdout]).toEqual([2, '']);
+    expect(out.stderr).toContain(`dawstamps: ${empty}: empty-tracklist: The tracklist is empty: the set has no markers.`);
+    const json = await cli(empty, '--format', 'json');
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout).markers).toEqual([]);
+  });
+});
+
 describe('the bin run directly (as npm links it)', () => {
   it('starts through its shebang and prints what `node dist/cli.cjs` prints', async () => {
     const shebang = readFileSync(CLI, 'utf8').split('\n', 1)[0];
@@ -134,7 +158,7 @@ describe('failures', () => {
   it('answers --help (listing every export format) and --version', async () => {
     const help = await cli('--help');
     expect(help.code).toBe(0);
-    for (const id of ['text', 'youtube', 'cue', 'csv', 'json', 'audacity', 'webvtt', 'ffmetadata', 'podcast', 'mixcloud']) expect(help.stdout).toContain(`    ${id}`);
+    for (const id of ['text', 'youtube', 'cue', 'csv', 'json', 'audacity', 'webvtt', 'ffmetadata', 'podcast', 'mixcloud', 'template', 'report', 'report-json', 'audition']) expect(help.stdout).toContain(`    ${id}`);
     expect((await cli('--version')).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 });

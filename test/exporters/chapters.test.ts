@@ -27,9 +27,6 @@ describe('webvtt export', () => {
     const cues = parseVtt(exportResult(makeResult([[0, 'A'], [5, 'B'], [5, 'C']], 10), 'webvtt').text);
     expect(cues.map((c) => [c.start, c.end])).toEqual([[0, 5000], [5000, 5001], [5001, 10000]]);
   });
-  it('is a bare header for an empty set', () => {
-    expect(exportResult(makeResult([]), 'webvtt').text).toBe('WEBVTT\n');
-  });
 });
 
 describe('ffmetadata export', () => {
@@ -76,13 +73,17 @@ describe('podcast export', () => {
 });
 
 describe('audacity export', () => {
-  it('writes point labels with 6 decimals, and region labels for entries with an end', () => {
-    const r = makeResult([[0, 'A'], [200.0000133, 'B', 260.5], [3904.0002602, 'C']]);
-    expect(exportResult(r, 'audacity').text).toBe('0.000000\t0.000000\tA\n200.000013\t260.500000\tB\n3904.000260\t3904.000260\tC\n');
+  it('writes region labels with 6 decimals up to each entry\'s end: its own, the next start, the set\'s end', () => {
+    const r = makeResult([[0, 'A'], [200.0000133, 'B', 260.5], [3904.0002602, 'C']], 4000.5);
+    expect(exportResult(r, 'audacity').text).toBe('0.000000\t200.000013\tA\n200.000013\t260.500000\tB\n3904.000260\t4000.500000\tC\n');
+  });
+  it('writes a point label where the end is not known', () => {
+    const r = makeResult([[0, 'A'], [3904.0002602, 'C']]);
+    expect(exportResult(r, 'audacity').text).toBe('0.000000\t3904.000260\tA\n3904.000260\t3904.000260\tC\n');
   });
   it('never writes a negative time', () => {
     const { text } = exportResult(makeResult([[-3, 'Early'], [10, 'B']]), 'audacity');
-    expect(text).toBe('0.000000\t0.000000\tEarly\n10.000000\t10.000000\tB\n');
+    expect(text).toBe('0.000000\t10.000000\tEarly\n10.000000\t10.000000\tB\n');
   });
 });
 

@@ -72,9 +72,6 @@ describe('cue export', () => {
       );
     }
   });
-  it('refuses a set without markers', () => {
-    expect(() => exportResult(makeResult([]), 'cue')).toThrow(expect.objectContaining({ code: 'export-failed' }));
-  });
   it('starts markers before the start at 0 (the one playing) and leaves earlier ones out', () => {
     const { text, warnings } = exportResult(makeResult([[-30, 'Gone'], [-4, 'Playing'], [60, 'Next']]), 'cue');
     const sheet = parseCue(text);

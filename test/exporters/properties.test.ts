@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportResult } from '../../lib/exporters';
 import type { Result } from '../../lib/model';
-import { sanitizeName } from '../../lib/text';
+import { extractIsrc, sanitizeName } from '../../lib/text';
 import { makeResult, type MarkerSpec } from '../helpers/exporters/make-result';
-import { parseCsv, parseCue, parseFfmetadata, parseVtt } from '../helpers/exporters/parsers';
+import { parseAudition, parseCsv, parseCue, parseFfmetadata, parseVtt } from '../helpers/exporters/parsers';
 
 /** Any name: Unicode, quotes, control characters, separators. */
 const name = fc.oneof(
@@ -15,7 +15,7 @@ const name = fc.oneof(
 /** Times in time order, possibly equal, possibly before the start. */
 const times = (minGap: number, allowNegative: boolean, maxLength: number): fc.Arbitrary<number[]> =>
   fc
-    .array(fc.double({ min: minGap, max: 900, noNaN: true }), { maxLength })
+    .array(fc.double({ min: minGap, max: 900, noNaN: true }), { minLength: 1, maxLength })
     .chain((gaps) =>
       fc.double({ min: allowNegative ? -120 : 0, max: 600, noNaN: true }).map((first) => {
         let t = first + 0;
@@ -32,7 +32,8 @@ const result = (opts: { minGap?: number; negative?: boolean; maxLength?: number 
     )
     .map(([ts, names, tail]) => makeResult(ts.map((t, i): MarkerSpec => [t, names[i]!]), tail === null ? null : (ts.at(-1) ?? 0) + tail));
 
-const expectedName = (raw: string, i: number): string => sanitizeName(raw) || `Track ${i + 1}`;
+/** The name every format prints: made safe, its ISRC taken out, `Track N` when nothing is left. */
+const expectedName = (raw: string, i: number): string => extractIsrc(sanitizeName(raw)).name || `Track ${i + 1}`;
 const runs = { numRuns: 150 };
 
 describe('properties over random marker lists', () => {
@@ -89,7 +90,7 @@ describe('properties over random marker lists', () => {
           expect(row).toHaveLength(5);
           expect(Math.abs(Number(row[1]) - r.markers[i]!.seconds)).toBeLessThanOrEqual(0.0005 + 1e-9);
           const nameCell = row[4]!;
-          const clean = sanitizeName(r.markers[i]!.name);
+          const clean = expectedName(r.markers[i]!.name, i);
           expect(nameCell === clean || nameCell === `'${clean}`).toBe(true);
           expect(/^[=+\-@\t\r]/.test(nameCell)).toBe(false);
         });
@@ -136,33 +137,37 @@ describe('properties over random marker lists', () => {
     );
   });
 
+  it('report and audition: parse back, one row a kept entry, starts in order, never before 0, ends not before starts', () => {
+    fc.assert(
+      fc.property(result({ minGap: 0.002 }), (r) => {
+        const rows = parseCsv(exportResult(r, 'report').text);
+        const tracks = rows.slice(2);
+        const markers = parseAudition(exportResult(r, 'audition').text);
+        expect(markers).toHaveLength(tracks.length);
+        const kept = r.markers.slice(r.markers.length - tracks.length);
+        tracks.forEach((row, i) => {
+          expect(row).toHaveLength(10);
+          const [start, end] = [Number(row[2]), row[4] === '' ? null : Number(row[4])];
+          expect(start).toBeGreaterThanOrEqual(0);
+          if (kept[i]!.seconds >= 0) expect(Math.abs(start - kept[i]!.seconds)).toBeLessThanOrEqual(0.0005 + 1e-9);
+          if (i > 0) expect(start).toBeGreaterThanOrEqual(Number(tracks[i - 1]![2]));
+          if (end !== null) expect(end).toBeGreaterThanOrEqual(start);
+          expect(Math.abs(markers[i]!.start - start * 1000)).toBeLessThanOrEqual(1);
+          expect(markers[i]!.name).toBe(expectedName(kept[i]!.name, r.markers.length - tracks.length + i));
+          // a range ends where the next one starts (the ends of entries without their own are the next start)
+          if (i + 1 < markers.length) expect(markers[i]!.start + markers[i]!.duration).toBe(markers[i + 1]!.start);
+        });
+      }),
+      runs,
+    );
+  });
+
   it('json: parses back to the result', () => {
     fc.assert(
       fc.property(result(), (r) => {
         expect(JSON.parse(exportResult(r, 'json').text)).toEqual(r);
       }),
       { numRuns: 50 },
-    );
-  });
-
-  it('youtube with fixing on: always valid, or says YouTube will ignore it', () => {
-    fc.assert(
-      fc.property(result(), fc.constantFrom('down', 'nearest', 'up') as fc.Arbitrary<'down'>, (r, rounding) => {
-        const { text, warnings } = exportResult(r, 'youtube', { rounding });
-        const chapters = text.split('\n').slice(0, -1).map((l) => {
-          const m = /^(?:(\d+):([0-5]\d)|(\d{1,2})):([0-5]\d) (.+)$/.exec(l);
-          expect(m, l).not.toBeNull();
-          return m![1] !== undefined ? Number(m![1]) * 3600 + Number(m![2]) * 60 + Number(m![4]) : Number(m![3]) * 60 + Number(m![4]);
-        });
-        const tooFew = warnings.some((w) => w.code === 'youtube-too-few');
-        expect(tooFew).toBe(chapters.length < 3);
-        if (chapters.length > 0) expect(chapters[0]).toBe(0);
-        chapters.forEach((t, i) => {
-          const next = chapters[i + 1] ?? (r.durationSeconds ?? Infinity);
-          if (chapters.length > 1) expect(next - t).toBeGreaterThanOrEqual(10);
-        });
-      }),
-      { numRuns: 300 },
     );
   });
 });

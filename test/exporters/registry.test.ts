@@ -34,8 +34,8 @@ describe('the exporter registry', () => {
 });
 
 describe('the derived lists', () => {
-  it('name the ten formats of the spec, text first', () => {
-    expect(exportFormatIds).toEqual(['text', 'youtube', 'cue', 'csv', 'json', 'audacity', 'webvtt', 'ffmetadata', 'podcast', 'mixcloud']);
+  it('name the ten formats of the spec, text first, then template, the licensing reports and Audition', () => {
+    expect(exportFormatIds).toEqual(['text', 'youtube', 'cue', 'csv', 'json', 'audacity', 'webvtt', 'ffmetadata', 'podcast', 'mixcloud', 'template', 'report', 'report-json', 'audition']);
   });
 });
 
@@ -50,7 +50,7 @@ describe('option and input checks', () => {
   it('turns a marker without a finite time into export-failed, in every format', () => {
     const broken = makeResult([[0, 'A'], [Number.NaN, 'B']]);
     for (const id of exportFormatIds.filter((f) => f !== 'json')) {
-      expect(() => exportResult(broken, id)).toThrow(expect.objectContaining({ code: 'export-failed', message: 'Marker 2 ("B") has no valid time (NaN).' }));
+      expect(() => exportResult(broken, id, { template: '{start} {name}' })).toThrow(expect.objectContaining({ code: 'export-failed', message: 'Marker 2 ("B") has no valid time (NaN).' }));
     }
   });
   it('puts markers out of order back in time order', () => {
@@ -66,10 +66,12 @@ describe('warning lists', () => {
   it('show twenty of a kind and count the rest', () => {
     const crowded = makeResult(Array.from({ length: 60 }, (_, i): [number, string] => [i * 2, `M${i}`]), 130);
     const { text, warnings } = exportResult(crowded, 'youtube');
-    expect(text).toBe('0:00 M4\n1:58 M59\n');
+    // as many chapters as fit 10 s apart (12: M0, M5 … M50 and the last, M59), 48 markers merged
+    const kept = [0, 5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 59];
+    expect(text).toBe(kept.map((i) => `${Math.floor((i * 2) / 60)}:${String((i * 2) % 60).padStart(2, '0')} M${i}\n`).join(''));
     const merged = warnings.filter((w) => w.code === 'youtube-merged');
     expect(merged).toHaveLength(21);
-    expect(merged[20]!.message).toBe('…and 38 more like the above.');
-    expect(merged[0]!.message).toContain('"M0"');
+    expect(merged[20]!.message).toBe('…and 28 more like the above.');
+    expect(merged[0]!.message).toContain('"M1"');
   });
 });

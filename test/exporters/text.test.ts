@@ -36,9 +36,6 @@ describe('text export', () => {
     const r = makeResult([[-5.5, 'Early'], [0, 'Start'], [65, 'Next']]);
     expect(exportResult(r, 'text').text).toBe('-00:06 Early\n00:00 Start\n01:05 Next\n');
   });
-  it('prints nothing for an empty tracklist', () => {
-    expect(exportResult(makeResult([]), 'text')).toMatchObject({ text: '', warnings: [] });
-  });
 });
 
 describe('json export', () => {

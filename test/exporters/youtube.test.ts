@@ -24,10 +24,37 @@ describe('youtube export, fixing (default)', () => {
     expect(text).toBe('0:00 A\n1:05 Quick\n1:30 C\n');
     expect(warnings).toEqual([{ code: 'youtube-merged', message: '"B" at 1:00 lasts 5 s (YouTube needs 10 s): merged into "A".' }]);
   });
-  it('merges a short first chapter into the next one, which then starts at 0:00', () => {
+  it('of two markers in the first 10 s keeps the longer chapter, moved to 0:00, and drops the shorter one', () => {
     const { text, warnings } = exportResult(makeResult([[0, 'A'], [3, 'B'], [60, 'C'], [90, 'D']]), 'youtube');
     expect(text).toBe('0:00 B\n1:00 C\n1:30 D\n');
-    expect(warnings[0]!.message).toBe('"A" at 0:00 lasts 3 s (YouTube needs 10 s): merged into "B", which now starts at 0:00.');
+    expect(warnings).toEqual([
+      { code: 'youtube-moved', message: '"B" moved from 0:03 to 0:00: YouTube chapters start at 0:00.' },
+      { code: 'youtube-merged', message: '"A" at 0:00 lasts 3 s (YouTube needs 10 s): merged into "B".' },
+    ]);
+  });
+  it('keeps the 0:00 marker when it is the longer one', () => {
+    const { text, warnings } = exportResult(makeResult([[0, 'Long'], [9, 'Blip'], [11, 'Next'], [90, 'Last']]), 'youtube');
+    expect(text).toBe('0:00 Long\n0:11 Next\n1:30 Last\n');
+    expect(warnings).toEqual([{ code: 'youtube-merged', message: '"Blip" at 0:09 lasts 2 s (YouTube needs 10 s): merged into "Long".' }]);
+  });
+  it('of two neighbours too close together drops the shorter one, never renaming a chapter', () => {
+    // B lasts 5 s, C 80 s: C keeps its name and time, B's 5 s become part of A
+    const { text, warnings } = exportResult(makeResult([[0, 'A'], [15, 'B'], [20, 'C'], [100, 'D']], 200), 'youtube');
+    expect(text).toBe('0:00 A\n0:20 C\n1:40 D\n');
+    expect(warnings).toEqual([{ code: 'youtube-merged', message: '"B" at 0:15 lasts 5 s (YouTube needs 10 s): merged into "A".' }]);
+  });
+  it('drops only as many chapters as it must: a run of 2-second markers keeps one every 10 s', () => {
+    // the old fixer chain-merged these into "0:00 E / 0:10 YY"-like lists of two chapters
+    const names = Array.from({ length: 30 }, (_, i) => `M${i}`);
+    const r = makeResult(names.map((n, i): [number, string] => [i * 2, n]), 80);
+    const { text } = exportResult(r, 'youtube');
+    const lines = text.trim().split('\n');
+    expect(lines).toHaveLength(6);
+    for (const line of lines) {
+      const [clock, name] = line.split(' ') as [string, string];
+      const [m, s] = clock.split(':').map(Number) as [number, number];
+      if (clock !== '0:00') expect(Number(name.slice(1)) * 2).toBe(m * 60 + s);
+    }
   });
   it('counts the last chapter against the set length when known', () => {
     const r = makeResult([[0, 'A'], [60, 'B'], [120, 'C'], [595, 'Outro']], 600);
@@ -40,11 +67,22 @@ describe('youtube export, fixing (default)', () => {
     const { text } = exportResult(makeResult([[0, 'A'], [60.2, 'B'], [60.7, 'B2'], [120, 'C']]), 'youtube');
     expect(text).toBe('0:00 A\n1:00 B2\n2:00 C\n');
   });
-  it('says when fewer than 3 chapters remain: YouTube would ignore them', () => {
+  it('leaves a list that cannot have 3 chapters as it is, with one warning saying why', () => {
     const { text, warnings } = exportResult(makeResult([[0, 'A'], [60, 'B']]), 'youtube');
     expect(text).toBe('0:00 A\n1:00 B\n');
-    expect(codes(warnings)).toEqual(['youtube-too-few']);
-    expect(codes(exportResult(makeResult([]), 'youtube').warnings)).toEqual(['youtube-too-few']);
+    expect(warnings).toEqual([
+      { code: 'youtube-too-few', message: 'Only 2 chapters of at least 10 s can be made from 2 markers, and YouTube needs at least 3, the first at 0:00: the chapters are left as they are, and YouTube will not show them.' },
+    ]);
+    const close = exportResult(makeResult([[0, 'A'], [4, 'B'], [8, 'C'], [12, 'D']]), 'youtube');
+    expect(close.text).toBe('0:00 A\n0:04 B\n0:08 C\n0:12 D\n');
+    expect(codes(close.warnings)).toEqual(['youtube-too-few']);
+  });
+  it('leaves the chapters of a set under 30 s as they are, and says so', () => {
+    const { text, warnings } = exportResult(makeResult([[3, 'A'], [12, 'B'], [22, 'C']], 25), 'youtube');
+    expect(text).toBe('0:03 A\n0:12 B\n0:22 C\n');
+    expect(warnings).toEqual([
+      { code: 'youtube-too-few', message: 'The set lasts 0:25, and YouTube needs at least 3 chapters of 10 s (0:30): the chapters are left as they are, and YouTube will not show them.' },
+    ]);
   });
   it('rounds to whole seconds with the rounding option', () => {
     const r = makeResult([[0, 'A'], [59.6, 'B'], [120, 'C']]);

@@ -13,7 +13,7 @@ import type { ErrorCode } from '../../lib/errors';
 export const KNOWN_CODES = [
   'empty-file', 'not-a-project', 'corrupt-file', 'unsupported-version', 'unsupported-format', 'invalid-option',
   'file-too-large', 'inflated-too-large', 'unsafe-xml', 'xml-too-deep', 'value-too-long', 'too-many-markers',
-  'too-many-breakpoints', 'too-many-events', 'too-many-entries', 'timeout', 'export-failed', 'invalid-project',
+  'too-many-breakpoints', 'too-many-events', 'too-many-entries', 'timeout', 'export-failed', 'empty-tracklist', 'invalid-project',
 ] as const satisfies readonly ErrorCode[];
 type Unlisted = Exclude<ErrorCode, (typeof KNOWN_CODES)[number]>;
 const everyCodeListed: [Unlisted] extends [never] ? true : Unlisted = true;

@@ -172,3 +172,34 @@ export function parseFfmetadata(text: string): { tags: Record<string, string>; c
   }
   return { tags, chapters };
 }
+
+export interface AuditionMarker {
+  name: string;
+  /** Milliseconds. */
+  start: number;
+  duration: number;
+  type: string;
+  description: string;
+}
+
+function auditionMillis(s: string): number {
+  const m = /^(?:(\d+):([0-5]\d)|(\d+)):([0-5]\d)\.(\d{3})$/.exec(s);
+  if (!m) throw new Error(`bad Audition time ${s}`);
+  const minutes = m[1] !== undefined ? Number(m[1]) * 60 + Number(m[2]) : Number(m[3]);
+  return (minutes * 60 + Number(m[4])) * 1000 + Number(m[5]);
+}
+
+/** Parses an Adobe Audition marker file (tab-separated, CRLF, six fields, decimal time format); throws on anything else. */
+export function parseAudition(text: string): AuditionMarker[] {
+  if (!text.endsWith('\r\n')) throw new Error('no final CRLF');
+  const lines = text.slice(0, -2).split('\r\n');
+  if (lines[0] !== 'Name\tStart\tDuration\tTime Format\tType\tDescription') throw new Error(`bad header ${lines[0]}`);
+  return lines.slice(1).map((line) => {
+    if (line.includes('\n') || line.includes('\r')) throw new Error(`stray line break in ${line}`);
+    const fields = line.split('\t');
+    if (fields.length !== 6) throw new Error(`expected 6 fields: ${line}`);
+    const [name, start, duration, format, type, description] = fields as [string, string, string, string, string, string];
+    if (format !== 'decimal') throw new Error(`time format ${format}`);
+    return { name, start: auditionMillis(start), duration: auditionMillis(duration), type, description };
+  });
+}

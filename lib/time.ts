@@ -166,13 +166,16 @@ function otherModelWarning(project: Project, timeline: Timeline, model: TimingMo
   };
 }
 
+/** The clip options as the CLI spells them (the page and the API name them alike). */
+const CLIP_FLAGS = { includeDisabledClips: '--include-disabled', includeMutedTracks: '--include-muted', clipAnchor: '--clip-anchor' } as const;
+
 /** A warning when clip options were given but the tracklist does not come from clips. */
 function unusedClipOptions(options: TimeOptions, source: Tracklist['source']): Warning[] {
   if (source === 'clips') return [];
-  const given = (['includeDisabledClips', 'includeMutedTracks', 'clipAnchor'] as const).filter((name) => options[name] !== undefined);
+  const given = (Object.keys(CLIP_FLAGS) as Array<keyof typeof CLIP_FLAGS>).filter((name) => options[name] !== undefined).map((name) => CLIP_FLAGS[name]);
   if (given.length === 0) return [];
-  const what = given.length > 1 ? `clip options ${given.join(', ')} only apply` : `clip option ${given[0]} only applies`;
-  return [{ code: 'option-ignored', message: `The ${what} to tracklists from clips; this one comes from the ${source}, so ${given.length > 1 ? 'they were' : 'it was'} ignored.` }];
+  const what = given.length > 1 ? `options ${given.slice(0, -1).join(', ')} and ${given.at(-1)} only apply` : `option ${given[0]} only applies`;
+  return [{ code: 'option-ignored', message: `The ${what} to a tracklist from clips; this one comes from the ${source}, so ${given.length > 1 ? 'they were' : 'it was'} ignored.` }];
 }
 
 /** True when a curved tempo segment lies where the result's times are measured. */

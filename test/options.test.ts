@@ -113,7 +113,7 @@ describe('options the API does not know, and options that do not apply', () => {
     expect(r.markers.map((m) => m.name)).toEqual(['A', 'B']);
     expect(r.warnings).toEqual([
       { code: 'option-ignored', message: 'This project has a single arrangement, so the arrangement option "Main" was ignored.' },
-      { code: 'option-ignored', message: 'The clip options includeMutedTracks, clipAnchor only apply to tracklists from clips; this one comes from the locators, so they were ignored.' },
+      { code: 'option-ignored', message: 'The options --include-muted and --clip-anchor only apply to a tracklist from clips; this one comes from the locators, so they were ignored.' },
     ]);
   });
 });

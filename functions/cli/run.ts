@@ -25,7 +25,7 @@ const shownPath = (path: string): string => (/[\u0000-\u001f\u007f-\u009f\u2028\
 const baseName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
 
 function describe(error: unknown, debug: boolean): { code: string; message: string; stack?: string } {
-  if (isDawstampsError(error)) return { code: error.code, message: error.message, ...(debug && error.stack ? { stack: error.stack } : {}) };
+  if (isDawstampsError(error)) return { code: error.code, message: `${error.message}${debug && error.details ? ` [${JSON.stringify(error.details)}]` : ''}`, ...(debug && error.stack ? { stack: error.stack } : {}) };
   const nodeCode = (error as { code?: unknown }).code;
   if (nodeCode === 'ENOENT') return { code: 'file-not-found', message: 'There is no such file.' };
   if (nodeCode === 'EISDIR') return { code: 'not-a-file', message: 'This is a folder, not a file.' };
@@ -34,8 +34,8 @@ function describe(error: unknown, debug: boolean): { code: string; message: stri
   return { code: 'internal-error', message: `Unexpected failure: ${message}`, ...(debug && error instanceof Error && error.stack ? { stack: error.stack } : {}) };
 }
 
-function printWarnings(io: CliIo, file: string, warnings: Warning[]): void {
-  for (const w of warnings) io.stderr(`dawstamps: ${shownPath(file)}: warning (${w.code}): ${oneLine(w.message)}\n`);
+function printWarnings(io: CliIo, file: string, warnings: Warning[], debug = false): void {
+  for (const w of warnings) io.stderr(`dawstamps: ${shownPath(file)}: warning (${w.code}): ${oneLine(w.message)}${debug && w.detail ? ` [${oneLine(w.detail)}]` : ''}\n`);
 }
 
 async function convertOne(io: CliIo, request: CliRequest, path: string): Promise<Result | null> {
@@ -43,7 +43,7 @@ async function convertOne(io: CliIo, request: CliRequest, path: string): Promise
     const input = await io.readFile(path, request.convert.limits?.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes);
     // only the JSON output shows the tempo breakpoints (a set may hold 100,000: start-up time)
     const result = await convert(input, { ...request.convert, fileName: baseName(path), tempoPoints: request.format === 'json', ...(io.inflate ? { inflate: io.inflate } : {}) });
-    printWarnings(io, path, result.warnings);
+    printWarnings(io, path, result.warnings, request.debug);
     return result;
   } catch (error) {
     const { code, message, stack } = describe(error, request.debug);

@@ -24,7 +24,7 @@ export interface ClipTracklist {
 export function tracklistFromClips(clips: readonly ArrangementClip[] | null, options: ClipOptions = {}, secondsAt?: SecondsAt): ClipTracklist {
   const warnings: Warning[] = [];
   if (clips === null) {
-    warnings.push({ code: 'clips-not-read', message: 'Tracklists from clips are not available for this project: its reader does not read audio clips, so the tracklist is empty.' });
+    warnings.push({ code: 'clips-not-read', message: 'A tracklist from clips is not available for this kind of project (its audio clips are not read), so the tracklist is empty.' });
     return { entries: [], endBeat: null, warnings };
   }
   const kept = clips.filter((c) => (options.includeDisabledClips === true || !c.disabled) && (options.includeMutedTracks === true || !c.trackMuted));
@@ -43,7 +43,7 @@ function leftOutMessage(clips: readonly ArrangementClip[], options: ClipOptions)
   const parts: string[] = [];
   const disabled = options.includeDisabledClips === true ? 0 : clips.filter((c) => c.disabled).length;
   const muted = options.includeMutedTracks === true ? 0 : clips.filter((c) => c.trackMuted && (options.includeDisabledClips === true || !c.disabled)).length;
-  if (disabled > 0) parts.push(`${disabled} disabled clip${disabled === 1 ? '' : 's'} (includeDisabledClips)`);
-  if (muted > 0) parts.push(`${muted} clip${muted === 1 ? '' : 's'} on muted tracks (includeMutedTracks)`);
+  if (disabled > 0) parts.push(`${disabled} disabled clip${disabled === 1 ? '' : 's'} (to list them: --include-disabled)`);
+  if (muted > 0) parts.push(`${muted} clip${muted === 1 ? '' : 's'} on muted tracks (to list them: --include-muted)`);
   return parts.length === 0 ? null : `Left out of the tracklist: ${parts.join(' and ')}.`;
 }

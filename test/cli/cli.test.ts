@@ -201,7 +201,7 @@ describe('sets cut short or followed by more (plain XML and gzip, read whole and
     const twice = await cli(write('twice.als', gzipSync(Buffer.concat([small, small]))));
     expect([twice.code, twice.stderr]).toEqual([2, expect.stringContaining(': corrupt-file: The XML is broken: there is data after the end of the document (“<?xml ')]);
     const text = await cli(write('text.als', gzipSync('not a set')));
-    expect([text.code, text.stderr]).toEqual([2, expect.stringContaining(': not-a-project: The file is gzip-compressed, but what it holds is not XML, so it is not an Ableton Live set.')]);
+    expect([text.code, text.stderr]).toEqual([2, expect.stringContaining(': not-a-project: This file is compressed the way Live sets are, but what is inside is not an Ableton Live set.')]);
   });
 });
 

@@ -46,7 +46,7 @@ describe('FL Studio tracklists from clips', () => {
     ]);
     // the song's length: the automation clip (item 13) runs to beat 400
     expect(r.durationSeconds).toBe(200);
-    expect(r.warnings).toEqual([{ code: 'clips-left-out', message: 'Left out of the tracklist: 1 disabled clip (includeDisabledClips).' }]);
+    expect(r.warnings).toEqual([{ code: 'clips-left-out', message: 'Left out of the tracklist: 1 disabled clip (to list them: --include-disabled).' }]);
   });
 
   it('takes a muted playlist item as a disabled clip', async () => {
@@ -70,7 +70,7 @@ describe('FL Studio tracklists from clips', () => {
     const r = await convert(project([{ item: 20481, position: 0, length: beats(64) }]), { source: 'clips' });
     expect(r.markers).toEqual([]);
     expect(r.warnings.map((w) => w.code)).toEqual(['no-clips']);
-    expect(r.warnings[0]!.message).toMatch(/playlist places no audio clips/);
+    expect(r.warnings[0]!.message).toMatch(/playlist has no audio clips/);
   });
 
   it('reads at most limits.maxMarkers audio clips, and says so', async () => {

@@ -24,7 +24,7 @@ describe('michelle-live12.3.als (real set, session view only)', () => {
     expect(r.markers).toEqual([]);
     expect(r.durationSeconds).toBeNull();
     expect(r.warnings).toEqual([expect.objectContaining({ code: 'no-clips' })]);
-    expect(r.warnings[0]!.message).toMatch(/session-view clips are not part of it/);
+    expect(r.warnings[0]!.message).toMatch(/clips in Session View are not part of it/);
   }, SLOW);
 
   it('gives the same empty list when clips are asked for with every option on', async () => {

@@ -66,7 +66,7 @@ describe('tracklists from clips', () => {
       ['Three', 64, 96],
     ]);
     expect(plain.durationSeconds).toBe(128);
-    expect(plain.warnings).toEqual([{ code: 'clips-left-out', message: 'Left out of the tracklist: 2 disabled clips (includeDisabledClips).' }]);
+    expect(plain.warnings).toEqual([{ code: 'clips-left-out', message: 'Left out of the tracklist: 2 disabled clips (to list them: --include-disabled).' }]);
 
     const all = await convert(set(tracks), { source: 'clips', includeDisabledClips: true });
     expect(entries(all)).toEqual([
@@ -95,7 +95,7 @@ describe('tracklists from clips', () => {
       ['Playing - Two', 64, 100],
     ]);
     expect(plain.durationSeconds).toBe(170); // the muted clips are part of the arrangement's length
-    expect(plain.warnings.map((w) => w.message)).toEqual(['Left out of the tracklist: 2 clips on muted tracks (includeMutedTracks).']);
+    expect(plain.warnings.map((w) => w.message)).toEqual(['Left out of the tracklist: 2 clips on muted tracks (to list them: --include-muted).']);
 
     const all = await convert(bytes, { source: 'clips', includeMutedTracks: true });
     expect(entries(all)).toEqual([

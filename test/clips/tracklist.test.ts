@@ -13,7 +13,7 @@ describe('tracklistFromClips', () => {
     const r = tracklistFromClips(clips);
     expect(r.entries.map((e) => e.name)).toEqual(['One']);
     expect(r.endBeat).toBe(32);
-    expect(r.warnings).toEqual([{ code: 'clips-left-out', message: 'Left out of the tracklist: 2 disabled clips (includeDisabledClips) and 1 clip on muted tracks (includeMutedTracks).' }]);
+    expect(r.warnings).toEqual([{ code: 'clips-left-out', message: 'Left out of the tracklist: 2 disabled clips (to list them: --include-disabled) and 1 clip on muted tracks (to list them: --include-muted).' }]);
   });
 
   it('each option brings back its own clips', () => {

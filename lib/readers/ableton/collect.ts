@@ -33,7 +33,7 @@ export function collectRules(raw: RawSet, limits: Limits): XmlRule[] {
   /** One breakpoint, read straight from its start tag into `list`'s columns. */
   const event = (t: TagView, list: EventList): void => {
     if (++breakpoints > limits.maxBreakpoints) {
-      throw new DawstampsError('too-many-breakpoints', `The master track holds more than ${limits.maxBreakpoints} automation breakpoints.`, { limit: limits.maxBreakpoints });
+      throw new DawstampsError('too-many-breakpoints', `The master track holds more than ${limits.maxBreakpoints} automation points, more than dawstamps reads.`, { limit: limits.maxBreakpoints });
     }
     const time = readable(t.number('Time'));
     const value = t.name === 'BoolEvent' ? boolNumber(t.string('Value')) : readable(t.number('Value'));
@@ -74,7 +74,7 @@ export function collectRules(raw: RawSet, limits: Limits): XmlRule[] {
       onTree: (n) => {
         raw.locators.push({ time: num(valueAt(n, 'Time')), name: valueAt(n, 'Name') ?? '', songStart: bool(valueAt(n, 'IsSongStart')) === true });
         if (raw.locators.length > limits.maxMarkers) {
-          throw new DawstampsError('too-many-markers', `The set holds more than ${limits.maxMarkers} locators.`, { limit: limits.maxMarkers });
+          throw new DawstampsError('too-many-markers', `The set holds more than ${limits.maxMarkers} locators, more than dawstamps reads.`, { limit: limits.maxMarkers });
         }
       },
     },
@@ -104,7 +104,7 @@ export function collectRules(raw: RawSet, limits: Limits): XmlRule[] {
       path: CLIP,
       onOpen: (e) => {
         if (++clipCount > limits.maxMarkers) {
-          throw new DawstampsError('too-many-markers', `The arrangement holds more than ${limits.maxMarkers} audio clips.`, { limit: limits.maxMarkers });
+          throw new DawstampsError('too-many-markers', `The arrangement holds more than ${limits.maxMarkers} audio clips, more than dawstamps reads.`, { limit: limits.maxMarkers });
         }
         clip = { time: num(e.attrs['Time']), start: undefined, end: undefined, name: '', disabled: false, fileName: null };
         track?.clips.push(clip);

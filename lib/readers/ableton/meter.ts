@@ -1,5 +1,6 @@
 /** Time signatures: Ableton's enum `99·log2(den) + num − 1`, static and automated. */
 import type { Meter, MeterChange, Warning } from '../../model';
+import { warning } from '../warning';
 import type { RawSet } from './raw';
 import { paramEvents } from './tempo';
 
@@ -31,6 +32,9 @@ export function readMeter(raw: RawSet, warnings: Warning[]): { meter: Meter; met
       if (prev.numerator !== m.numerator || prev.denominator !== m.denominator) changes.push({ beat: e.time, ...m });
     }
   }
-  if (bad > 0) warnings.push({ code: 'bad-time-signature', message: `${bad} time signature value(s) could not be read and were ignored.` });
+  if (bad > 0) {
+    const which = bad === 1 ? 'One time signature change' : `${bad} time signature changes`;
+    warnings.push(warning('bad-time-signature', `${which} could not be read and ${bad === 1 ? 'was' : 'were'} skipped; the bar numbers after ${bad === 1 ? 'it' : 'them'} may be off (the times are not).`, `${bad} EnumEvent value(s) that are no 99·log2(den) + num − 1 with den ≤ 64`));
+  }
   return { meter, meterChanges: changes };
 }

@@ -6,6 +6,7 @@ import type { ByteSource } from '../../input';
 import type { LoopRange, Project, Warning } from '../../model';
 import { XmlByteReader, XmlExtractor } from '../../xml';
 import type { ReadOptions } from '../types';
+import { warning } from '../warning';
 import { readClips } from './clips';
 import { collectRules, emptyRawSet } from './collect';
 import { readLocators } from './locators';
@@ -45,7 +46,7 @@ export async function scanSet(input: Uint8Array | ByteSource, options: ReadOptio
   }
   sink.end();
   if (extractor.rootName !== 'Ableton') {
-    throw new DawstampsError('not-a-project', `The XML is not an Ableton Live set (its root element is <${(extractor.rootName ?? '').slice(0, 60)}>, not <Ableton>).`);
+    throw new DawstampsError('not-a-project', 'This file is XML, but not an Ableton Live set.', { detail: `root element <${(extractor.rootName ?? '').slice(0, 60)}>, not <Ableton>` });
   }
   raw.rootName = extractor.rootName;
   raw.rootAttrs = extractor.rootAttrs ?? {};
@@ -60,7 +61,7 @@ export async function scanSet(input: Uint8Array | ByteSource, options: ReadOptio
 function xmlInside(sink: XmlByteReader): { write: (chunk: Uint8Array) => void; end: () => void } {
   let head: Uint8Array | null = new Uint8Array(0);
   const notXml = (what: string): DawstampsError =>
-    new DawstampsError('not-a-project', `The file is gzip-compressed, but ${what}, so it is not an Ableton Live set.`);
+    new DawstampsError('not-a-project', 'This file is compressed the way Live sets are, but what is inside is not an Ableton Live set.', { detail: `gzip content: ${what}` });
   return {
     write(chunk) {
       if (head === null) return sink.write(chunk);
@@ -87,17 +88,20 @@ export function buildProject(raw: RawSet): Project {
   const warnings: Warning[] = [];
   const version = readVersion(raw.rootAttrs);
   if (version.major !== null && version.major < 8) {
-    warnings.push({ code: 'old-version', message: `Saved by Live ${version.text}; only sets from Live 8 to 12 are known to read correctly.` });
+    warnings.push({ code: 'old-version', message: `This set was saved by Live ${version.text}; dawstamps knows sets from Live 8 to 12, so check the times against Live.` });
   }
-  if (raw.masterName === null) warnings.push({ code: 'no-master-track', message: 'The set has no master track; 120 BPM and 4/4 are assumed.' });
-  if (raw.badEvents > 0) warnings.push({ code: 'bad-breakpoint', message: `${raw.badEvents} automation breakpoint(s) without a readable time or value were ignored.` });
+  if (raw.masterName === null) warnings.push({ code: 'no-master-track', message: 'The set has no master track, where Live keeps the tempo: the times assume 120 BPM in 4/4.' });
+  if (raw.badEvents > 0) {
+    const which = raw.badEvents === 1 ? 'One automation point' : `${raw.badEvents} automation points`;
+    warnings.push(warning('bad-breakpoint', `${which} on the master track could not be read and ${raw.badEvents === 1 ? 'was' : 'were'} skipped; if ${raw.badEvents === 1 ? 'it belongs' : 'they belong'} to the tempo, the times near ${raw.badEvents === 1 ? 'it' : 'them'} may be off.`, `${raw.badEvents} FloatEvent/EnumEvent/BoolEvent element(s) without a numeric Time or Value`));
+  }
   const { staticBpm, tempo } = readTempo(raw, raw.masterName === null ? [] : warnings);
   const { meter, meterChanges } = readMeter(raw, warnings);
   const { markers, songStartBeat } = readLocators(raw, warnings);
   const timelineWarnings: Warning[] = [];
   const { clips, endBeat } = readClips(raw, timelineWarnings);
   if (clips.length === 0) {
-    timelineWarnings.push({ code: 'no-clips', message: 'The arrangement has no audio clips (session-view clips are not part of it), so the tracklist from clips is empty.' });
+    timelineWarnings.push({ code: 'no-clips', message: 'The arrangement has no audio clips (clips in Session View are not part of it), so there is no tracklist from clips.' });
   }
   return {
     daw: 'ableton',

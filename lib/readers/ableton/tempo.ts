@@ -21,7 +21,7 @@ export function paramEvents(raw: RawSet, param: RawParam | null): EventList {
  * may hold 100,000 breakpoints, and an object each costs more than reading them (bench case 3b).
  */
 export function readTempo(raw: RawSet, warnings: Warning[]): { staticBpm: number; tempo: TempoColumns } {
-  if (!raw.tempo) warnings.push({ code: 'no-tempo', message: 'The set has no master tempo; 120 BPM is assumed.' });
+  if (!raw.tempo) warnings.push({ code: 'no-tempo', message: 'The set does not say its tempo, so the times assume 120 BPM.' });
   const events = paramEvents(raw, raw.tempo);
   const { time, value } = events;
   const beats = new Float64Array(events.length);
@@ -51,7 +51,10 @@ export function readTempo(raw: RawSet, warnings: Warning[]): { staticBpm: number
     if (curves && from![4 * i] === from![4 * i]) for (let k = 0; k < 4; k++) curves[4 * n + k] = Math.min(1, Math.max(0, from![4 * i + k]!));
     n++;
   }
-  if (clamped > 0) warnings.push({ code: 'tempo-out-of-range', message: `${clamped} tempo breakpoint(s) outside ${MIN_BPM}–${MAX_BPM} BPM were clamped or dropped.` });
+  if (clamped > 0) {
+    const which = clamped === 1 ? 'One tempo change lies' : `${clamped} tempo changes lie`;
+    warnings.push({ code: 'tempo-out-of-range', message: `${which} outside Live's ${MIN_BPM}–${MAX_BPM} BPM; ${clamped === 1 ? 'it was' : 'they were'} brought to the nearest tempo Live allows (or skipped, at 0 BPM or below).` });
+  }
   const manual = raw.tempo?.manual;
   // Live 8 writes no Manual: the static tempo is the first event's value.
   let staticBpm = manual !== undefined && manual > 0 ? manual : (firstBpm ?? 120);

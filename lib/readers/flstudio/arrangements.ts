@@ -1,4 +1,5 @@
 import type { ArrangementRef, Warning } from '../../model';
+import { warning } from '../warning';
 import type { RawArrangement } from './scan';
 
 /**
@@ -18,7 +19,9 @@ export function listArrangements(
   let at = current === null ? -1 : list.findIndex((a) => a.ref.index === current);
   if (at < 0) {
     at = 0;
-    if (current !== null) warnings.push({ code: 'flp-current-arrangement-missing', message: `The current arrangement ${current} is not in the file; the first one is read.` });
+    if (current !== null) {
+      warnings.push(warning('flp-current-arrangement-missing', `The project's current arrangement is missing from it, so its first arrangement, "${list[0]!.ref.name}", is read.`, `event 100 names arrangement ${current}`));
+    }
   }
   return { list, defaultIndex: at };
 }

@@ -80,7 +80,7 @@ export function readAudioClips(
     const channel = channels.get(item.itemIndex);
     if (!channel || channel.type === AUTOMATION_CLIP_TYPE || !channel.path) continue;
     if (clips.length >= limits.maxMarkers) {
-      warnings.push({ code: 'too-many-clips', message: `The playlist places more than ${limits.maxMarkers} audio clips; only the first ${limits.maxMarkers} are read.` });
+      warnings.push({ code: 'too-many-clips', message: `The playlist has more than ${limits.maxMarkers} audio clips; only the first ${limits.maxMarkers} are listed.` });
       break;
     }
     const ppq = container.ppq;

@@ -44,7 +44,7 @@ export class EventCursor {
       const start = p;
       const id = b[p++] as number;
       if (++count > this.maxEvents) {
-        throw new DawstampsError('too-many-events', `The FL Studio project has more than ${this.maxEvents} events.`, { offset: start });
+        throw new DawstampsError('too-many-events', `The project is too big to read: it holds more than ${this.maxEvents} events, dawstamps' limit.`, { offset: start, limit: this.maxEvents });
       }
       let value = 0;
       let length = 0;
@@ -69,12 +69,12 @@ export class EventCursor {
           if (c < 0x80) break;
           shift += 7;
           if (shift >= 35) {
-            throw new DawstampsError('corrupt-file', `The file is damaged: event ${id} at byte ${start} has a length that never ends.`, { offset: start });
+            throw new DawstampsError('corrupt-file', 'The project is damaged: part of it has a size that cannot be read.', { offset: start, detail: `event ${id} at byte ${start}: its length varint never ends` });
           }
         }
         if (length > end - p) this.overrun(id, start, `${length} bytes`);
         if (length > this.maxValueBytes) {
-          throw new DawstampsError('value-too-long', `Event ${id} at byte ${start} holds ${length} bytes, over the limit of ${this.maxValueBytes}.`, { offset: start });
+          throw new DawstampsError('value-too-long', `Part of the project is ${length} bytes long, more than dawstamps' limit of ${this.maxValueBytes}.`, { offset: start, limit: this.maxValueBytes, detail: `event ${id} at byte ${start}` });
         }
         value = p;
         p += length;
@@ -95,6 +95,9 @@ export class EventCursor {
   }
 
   private overrun(id: number, at: number, what: string): never {
-    throw new DawstampsError('corrupt-file', `The file is truncated or damaged: event ${id} at byte ${at} needs ${what} past the end of the data at byte ${this.end}.`, { offset: at });
+    throw new DawstampsError('corrupt-file', 'The project is cut short or damaged: its data stops in the middle of an entry (was the file copied in full?).', {
+      offset: at,
+      detail: `event ${id} at byte ${at} needs ${what} past the end of the data at byte ${this.end}`,
+    });
   }
 }

@@ -1,4 +1,5 @@
 import type { MarkerKind, Meter, MeterChange, ProjectMarker, Warning } from '../../model';
+import { warning } from '../warning';
 import type { RawMarker } from './scan';
 
 /** FL marker kinds by code (event 148 >>> 24), docs/flstudio.md#markers. */
@@ -27,7 +28,7 @@ export function buildMarkers(raw: readonly RawMarker[], names: readonly string[]
     const kind = MARKER_KINDS[m.kind];
     const name = names[i] ?? '';
     if (kind === undefined) {
-      warnings.push({ code: 'flp-unknown-marker-kind', message: `The marker "${name}" at byte ${m.offset} has an unknown kind ${m.kind}; it is kept as a plain marker that is not a tracklist entry.` });
+      warnings.push(warning('flp-unknown-marker-kind', `The marker "${name}" is of a kind dawstamps does not know; it is listed with the other markers, not in the tracklist.`, `event 148 at byte ${m.offset}, kind ${m.kind}`));
       markers.push({ name, beat, kind: 'marker', tracklist: false });
       return;
     }
@@ -37,7 +38,11 @@ export function buildMarkers(raw: readonly RawMarker[], names: readonly string[]
       if (isValidMeter(m.numerator, m.denominator)) {
         meterChanges.push({ beat, numerator: m.numerator as number, denominator: m.denominator as number });
       } else {
-        warnings.push({ code: 'flp-bad-time-signature', message: `The time signature marker at byte ${m.offset} has no usable meter (${m.numerator ?? '?'}/${m.denominator ?? '?'}); the meter stays ${meter.numerator}/${meter.denominator} there.` });
+        warnings.push(warning(
+          'flp-bad-time-signature',
+          `A time signature marker holds no time signature FL Studio can show (${m.numerator ?? '?'}/${m.denominator ?? '?'}), so the bar numbers keep ${meter.numerator}/${meter.denominator} there (the times are not affected).`,
+          `event 148 at byte ${m.offset}`,
+        ));
       }
     }
   });

@@ -49,12 +49,12 @@ export function readFlp(bytes: Uint8Array, options: ReadOptions): Project {
     const { markers, meterChanges, songStartBeat } = buildMarkers(raw.markers, raw.markers.map((m) => text(m.name)), ppq, meter, local);
     if (!markers.some((m) => m.tracklist)) {
       const where = ref ? `The arrangement "${ref.name}"` : 'The project';
-      local.push({ code: 'no-tracklist-markers', message: `${where} has no plain markers (kind 0), so the tracklist is empty.` });
+      local.push({ code: 'no-tracklist-markers', message: `${where} has no markers (only special ones such as start or loop markers, or none), so the tracklist is empty: add a marker at each song, or take the tracklist from the audio clips (--source clips).` });
     }
     const items = readPlaylist(bytes, raw.playlist, parts, tempoClips.size > 0, local);
     const tempo = TempoColumns.of(buildTempoEnvelope(items, tempoClips, ppq, options.limits, local));
     const clips = readAudioClips(bytes, container, items, text, options.limits, local);
-    if (clips.length === 0) local.push({ code: 'no-clips', message: 'The playlist places no audio clips, so the tracklist from clips is empty.' });
+    if (clips.length === 0) local.push({ code: 'no-clips', message: 'The playlist has no audio clips, so there is no tracklist from clips.' });
     return { arrangement: ref, tempo, meter, meterChanges, markers, clips, songStartBeat, loop: null, endBeat: lastItemEnd(items, ppq), warnings: local };
   }
 
@@ -97,11 +97,11 @@ function readStaticTempo(scan: FlpScan, warnings: Warning[]): number {
     offset = scan.tempoCoarse.offset;
   }
   if (bpm === null) {
-    warnings.push({ code: 'flp-tempo-missing', message: `The project has no tempo event; FL Studio's default ${FL_DEFAULT_BPM} BPM is used.` });
+    warnings.push({ code: 'flp-tempo-missing', message: `The project does not say its tempo, so FL Studio's default ${FL_DEFAULT_BPM} BPM is used.` });
     return FL_DEFAULT_BPM;
   }
   if (bpm < 10 || bpm > 522) {
-    throw new DawstampsError('corrupt-file', `The tempo event at byte ${offset} says ${bpm} BPM; FL Studio tempos lie between 10 and 522.`, { offset });
+    throw new DawstampsError('corrupt-file', `The project is damaged: its tempo reads ${bpm} BPM, which FL Studio cannot have (10–522 BPM).`, { offset, detail: `tempo event at byte ${offset}` });
   }
   return bpm;
 }
@@ -110,7 +110,7 @@ function readMeter(scan: FlpScan, warnings: Warning[]): Meter {
   const { meterNumerator: n, meterDenominator: d } = scan;
   if (n === null && d === null) return { numerator: 4, denominator: 4 };
   if (isValidMeter(n, d)) return { numerator: n as number, denominator: d as number };
-  warnings.push({ code: 'flp-bad-time-signature', message: `The project's time signature ${n ?? '?'}/${d ?? '?'} is not usable; 4/4 is assumed.` });
+  warnings.push({ code: 'flp-bad-time-signature', message: `The project's time signature ${n ?? '?'}/${d ?? '?'} is not one FL Studio can show, so the bar numbers assume 4/4 (the times are not affected).` });
   return { numerator: 4, denominator: 4 };
 }
 

@@ -4,6 +4,7 @@ import type { Limits } from '../../limits';
 import type { Warning } from '../../model';
 import type { FlpContainer } from './container';
 import { EventCursor } from './event-cursor';
+import { warning } from '../warning';
 import { EventId } from './event-ids';
 import { type AutomationLink, AutomationLinkToken } from './tokens';
 
@@ -80,7 +81,8 @@ export function scanEvents(bytes: Uint8Array, container: FlpContainer, limits: L
     } catch (e) {
       // Damage after the arrangements (track and mixer data) does not touch the tracklist.
       if (isDawstampsError(e) && e.code === 'corrupt-file' && scan.currentArrangement !== null) {
-        scan.warnings.push({ code: 'flp-tail-damaged', message: `${e.message} Everything the tracklist needs was read before it.` });
+        const detail = typeof e.details?.['detail'] === 'string' ? e.details['detail'] : e.message;
+        scan.warnings.push(warning('flp-tail-damaged', 'The end of the project (its mixer and track settings) is damaged, but everything the tracklist needs comes before it and was read.', detail));
         break;
       }
       throw e;
@@ -94,7 +96,11 @@ export function scanEvents(bytes: Uint8Array, container: FlpContainer, limits: L
       case EventId.MeterDenominator: scan.meterDenominator = cursor.value; break;
       case EventId.AutomationLink: {
         if (cursor.dataLength < AutomationLinkToken.size) {
-          scan.warnings.push({ code: 'flp-link-damaged', message: `An automation link at byte ${cursor.offset} is ${cursor.dataLength} bytes, not ${AutomationLinkToken.size}; it is ignored.` });
+          scan.warnings.push(warning(
+            'flp-link-damaged',
+            'An automation clip\'s link to what it automates could not be read, so that clip is ignored; if it automated the tempo, the times may be off.',
+            `event 227 at byte ${cursor.offset} is ${cursor.dataLength} bytes, not ${AutomationLinkToken.size}`,
+          ));
           break;
         }
         const link = AutomationLinkToken.get(new ByteReader(bytes, cursor.dataStart, cursor.dataStart + cursor.dataLength));
@@ -122,7 +128,7 @@ export function scanEvents(bytes: Uint8Array, container: FlpContainer, limits: L
       case EventId.Playlist: section.playlist = span(); break;
       case EventId.Marker:
         if (++markerCount > limits.maxMarkers) {
-          throw new DawstampsError('too-many-markers', `The FL Studio project has more than ${limits.maxMarkers} markers.`, { offset: cursor.offset });
+          throw new DawstampsError('too-many-markers', `The project has more than ${limits.maxMarkers} markers, more than dawstamps reads.`, { offset: cursor.offset });
         }
         marker = { ticks: cursor.value & 0xffffff, kind: cursor.value >>> 24, numerator: null, denominator: null, name: null, offset: cursor.offset };
         section.markers.push(marker);

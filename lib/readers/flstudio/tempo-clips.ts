@@ -57,10 +57,13 @@ function readClip(bytes: Uint8Array, channel: RawChannel, limits: Limits): Tempo
   const r = new ByteReader(bytes, span.start, span.start + span.length);
   const count = AutomationPointsHeaderToken.get(r);
   if (count > limits.maxBreakpoints) {
-    throw new DawstampsError('too-many-breakpoints', `The tempo clip (channel ${channel.id}) has ${count} points, over the limit of ${limits.maxBreakpoints}.`, { offset: span.offset });
+    throw new DawstampsError('too-many-breakpoints', `A tempo automation clip has ${count} points, more than dawstamps' limit of ${limits.maxBreakpoints}.`, { offset: span.offset, limit: limits.maxBreakpoints, detail: `channel ${channel.id}` });
   }
   if (count * AutomationPointToken.size > r.remaining) {
-    throw new DawstampsError('corrupt-file', `The tempo clip (channel ${channel.id}) at byte ${span.offset} says it has ${count} points, but its event holds room for ${Math.floor(r.remaining / AutomationPointToken.size)}.`, { offset: span.offset });
+    throw new DawstampsError('corrupt-file', `The project is damaged: a tempo automation clip says it has ${count} points but holds fewer, so the tempo cannot be worked out.`, {
+      offset: span.offset,
+      detail: `channel ${channel.id}, event 234 at byte ${span.offset}: room for ${Math.floor(r.remaining / AutomationPointToken.size)} points`,
+    });
   }
   // The points are AutomationPointToken records (24 bytes: f64 delta, f64 value, f32 tension,
   // u16 mode, 2 spare), read straight from a view: their room was checked above, and 100,000
@@ -75,11 +78,11 @@ function readClip(bytes: Uint8Array, channel: RawChannel, limits: Limits): Tempo
     const delta = view.getFloat64(at, true);
     const value = view.getFloat64(at + 8, true);
     if (!Number.isFinite(delta) || delta < 0 || !Number.isFinite(value)) {
-      throw new DawstampsError('corrupt-file', `Point ${i + 1} of the tempo clip (channel ${channel.id}) at byte ${at} has an impossible position or value.`, { offset: at });
+      throw new DawstampsError('corrupt-file', `The project is damaged: point ${i + 1} of a tempo automation clip has an impossible position or value.`, { offset: at, detail: `channel ${channel.id}, byte ${at}` });
     }
     beat += delta;
     if (!Number.isFinite(beat)) {
-      throw new DawstampsError('corrupt-file', `Point ${i + 1} of the tempo clip (channel ${channel.id}) at byte ${at} lies beyond any song.`, { offset: at });
+      throw new DawstampsError('corrupt-file', `The project is damaged: point ${i + 1} of a tempo automation clip lies impossibly far into the song.`, { offset: at, detail: `channel ${channel.id}, byte ${at}` });
     }
     // tempoFromValue, inline
     let bpm = 10 + (512 * (range.min + spread * (value < 0 ? 0 : value > 1 ? 1 : value))) / 12800;

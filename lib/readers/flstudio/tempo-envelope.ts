@@ -32,11 +32,14 @@ export function buildTempoEnvelope(items: readonly PlaylistItem[], clips: Readon
     const offset = Number.isFinite(item.startOffset) && item.startOffset > 0 ? item.startOffset : 0;
     placements.push({ start: item.position / ppq, end: (item.position + item.length) / ppq, offset, clip });
   }
-  if (muted > 0) warnings.push({ code: 'flp-muted-tempo-clip', message: `${muted} muted tempo automation item(s) in the playlist were left out.` });
+  if (muted > 0) {
+    const which = muted === 1 ? 'One tempo automation clip on the playlist is' : `${muted} tempo automation clips on the playlist are`;
+    warnings.push({ code: 'flp-muted-tempo-clip', message: `${which} muted, so ${muted === 1 ? 'it does' : 'they do'} not change the tempo, as in FL Studio.` });
+  }
   placements.sort((a, b) => a.start - b.start);
   const points: TempoPoint[] = [];
   const tooMany = (): never => {
-    throw new DawstampsError('too-many-breakpoints', `The tempo automation has more than ${limits.maxBreakpoints} points.`);
+    throw new DawstampsError('too-many-breakpoints', `The tempo automation has more than ${limits.maxBreakpoints} points, more than dawstamps reads.`, { limit: limits.maxBreakpoints });
   };
   const push = (beat: number, bpm: number): void => {
     if (points.length >= limits.maxBreakpoints) tooMany();
@@ -61,10 +64,10 @@ export function buildTempoEnvelope(items: readonly PlaylistItem[], clips: Readon
   });
   const used = new Set(placements.map((p) => p.clip));
   if ([...used].some((c) => c.curved)) {
-    warnings.push({ code: 'curved-tempo-approximated', message: 'A tempo automation clip has curved segments (tension ≠ 0); they are timed as straight lines.' });
+    warnings.push({ code: 'curved-tempo-approximated', message: 'A tempo automation clip has curved segments; they are timed as straight lines, so times after them may be slightly off.' });
   }
-  if ([...used].some((c) => c.clamped)) warnings.push({ code: 'flp-tempo-clamped', message: 'A tempo automation value lay outside 10–522 BPM and was clamped.' });
-  if ([...used].some((c) => c.defaultRange)) warnings.push({ code: 'flp-tempo-range-missing', message: "A tempo clip has no Min/Max range; FL's default 60–180 BPM was assumed." });
+  if ([...used].some((c) => c.clamped)) warnings.push({ code: 'flp-tempo-clamped', message: 'A tempo automation clip goes outside FL Studio\'s 10–522 BPM; it was kept inside that range.' });
+  if ([...used].some((c) => c.defaultRange)) warnings.push({ code: 'flp-tempo-range-missing', message: "A tempo automation clip does not say its range, so FL Studio's default of 60–180 BPM is assumed." });
   if (points.length === 1) push((points[0] as TempoPoint).beat, (points[0] as TempoPoint).bpm);
   return points;
 }

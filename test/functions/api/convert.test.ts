@@ -51,7 +51,7 @@ describe('POST /v1/convert', () => {
     ['junk', fixture('ableton/junk.als'), 422, 'not-a-project', 'neither an Ableton Live set'],
     ['a plain-XML set cut short', set.subarray(0, 20_000), 422, 'corrupt-file', 'The XML is broken: it ends before the document does (after 20000 bytes, '],
     ['two sets in one gzip', gzipSync(Buffer.concat([set, set])), 422, 'corrupt-file', 'The XML is broken: there is data after the end of the document'],
-    ['gzipped text', gzipSync('not a set'), 422, 'not-a-project', 'The file is gzip-compressed, but what it holds is not XML'],
+    ['gzipped text', gzipSync('not a set'), 422, 'not-a-project', 'what is inside is not an Ableton Live set'],
   ])('answers %s with a typed error', async (_, body, status, code, message) => {
     const res = await post('', new Uint8Array(body));
     expect(res.status).toBe(status);

@@ -161,6 +161,8 @@ describe('Ableton layouts, Live 8 to 12', () => {
       { beat: FLOOR, bpm: 120 },
       { beat: 12, bpm: 150 },
     ]);
-    expect(p.warnings.map((w) => w.message)).toEqual(['3 automation breakpoint(s) without a readable time or value were ignored.']);
+    expect(p.warnings.map((w) => w.message)).toEqual(['3 automation points on the master track could not be read and were skipped; if they belong to the tempo, the times near them may be off.']);
+    expect(p.warnings[0]!.detail).toBe('3 FloatEvent/EnumEvent/BoolEvent element(s) without a numeric Time or Value');
+    expect(JSON.stringify(p.warnings[0])).not.toContain('FloatEvent'); // the detail is for --debug, never in JSON
   });
 });

@@ -5,12 +5,12 @@ import { codeOf, read } from './helpers';
 const base = (): FlpBuilder => new FlpBuilder().version('20.8.4.2576').tempo(120);
 const withMarkers = (b: FlpBuilder): FlpBuilder => b.arrangement(0, 'Arrangement').marker({ ticks: 96, name: 'One' }).currentArrangement(0);
 
-function errorOf(fn: () => unknown): { code: string; message: string; offset: unknown } {
+function errorOf(fn: () => unknown): { code: string; message: string; offset: unknown; detail: unknown } {
   try {
     fn();
   } catch (e) {
-    const err = e as { code: string; message: string; details?: { offset?: unknown } };
-    return { code: err.code, message: err.message, offset: err.details?.offset };
+    const err = e as { code: string; message: string; details?: { offset?: unknown; detail?: unknown } };
+    return { code: err.code, message: err.message, offset: err.details?.offset, detail: err.details?.detail };
   }
   throw new Error('expected an error');
 }
@@ -24,7 +24,8 @@ describe('damaged and hostile .flp files', () => {
     const bytes = withMarkers(base()).build();
     const err = errorOf(() => read(withMarkers(base()).build({ dataLength: bytes.length })));
     expect(err.code).toBe('corrupt-file');
-    expect(err.message).toMatch(/FLdt chunk at byte 14/);
+    expect(err.message).toBe('The FL Studio project is cut short: it ends before its data does (was the file copied in full?).');
+    expect(err.detail).toMatch(/FLdt chunk at byte 14/);
   });
 
   it('rejects a header that is not a project, too short, or PPQ 0', () => {
@@ -38,13 +39,15 @@ describe('damaged and hostile .flp files', () => {
     const at = base().build().length; // the appended event's id byte
     const err = errorOf(() => read(base().raw([241, 0x7f, 0x41, 0]).build()));
     expect(err).toMatchObject({ code: 'corrupt-file', offset: at });
-    expect(err.message).toMatch(/event 241 at byte \d+/);
+    expect(err.message).not.toMatch(/byte|event/); // a sentence for a DJ; the facts are in the details
+    expect(err.detail).toMatch(/event 241 at byte \d+/);
   });
 
   it('stops a varint that never ends', () => {
     const err = errorOf(() => read(base().raw([203, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01, 0]).build()));
     expect(err.code).toBe('corrupt-file');
-    expect(err.message).toMatch(/never ends/);
+    expect(err.message).toBe('The project is damaged: part of it has a size that cannot be read.');
+    expect(err.detail).toMatch(/never ends/);
   });
 
   it('damage after the arrangements gives a result with a warning', () => {

@@ -1,12 +1,17 @@
-/** Plain data shared by the readers, the tempo map, convert() and the exporters. */
+/**
+ * Plain data shared by the readers, the tempo map, convert() and the exporters. The result's types
+ * are inferred from its zod schema (lib/result-schema.ts), the one source the API's OpenAPI uses.
+ */
+import type { z } from 'zod';
 import type { ErrorCode } from './errors';
+import type { ArrangementRefSchema, DawSchema, MarkerKindSchema, ResultMarkerSchema, ResultSchema, TimingModelSchema, WarningSchema } from './result-schema';
 import type { TempoColumns } from './tempo/columns';
 
 export type { TempoColumns, TempoCurve, TempoPoint } from './tempo/columns';
 
 /** The project formats: Ableton Live sets, FL Studio projects, DAWproject files, Reaper projects. */
-export type Daw = 'ableton' | 'flstudio' | 'dawproject' | 'reaper';
-export type TimingModel = 'stepped' | 'continuous';
+export type Daw = z.infer<typeof DawSchema>;
+export type TimingModel = z.infer<typeof TimingModelSchema>;
 export type TimingOption = TimingModel | 'auto';
 
 export interface Meter {
@@ -20,21 +25,7 @@ export interface MeterChange extends Meter {
 }
 
 /** What a marker is: Ableton locators, FL Studio marker kinds, Reaper regions, arrangement clips. */
-export type MarkerKind =
-  | 'locator'
-  | 'marker'
-  | 'region'
-  | 'marker-loop'
-  | 'skip'
-  | 'pause'
-  | 'loop'
-  | 'start'
-  | 'pattern-length'
-  | 'bar-override'
-  | 'time-signature'
-  | 'punch-in'
-  | 'punch-out'
-  | 'clip';
+export type MarkerKind = z.infer<typeof MarkerKindSchema>;
 
 /** A named position read from a project. */
 export interface ProjectMarker {
@@ -72,27 +63,23 @@ export interface ArrangementClip {
   trackMuted: boolean;
 }
 
-/** Something odd that did not stop the conversion: a sentence for a DJ. */
-export interface Warning {
-  code: string;
-  message: string;
-  /**
-   * Technical facts behind the message (byte offsets, record sizes, event ids), for bug reports.
-   * Readers set it not enumerable (lib/readers/warning.ts): JSON — the API, stored results,
-   * `--format json` — never carries it; the CLI prints it with `--debug`.
-   */
-  detail?: string;
-}
+/**
+ * Something odd that did not stop the conversion: a sentence for a DJ. `detail`: the technical
+ * facts behind it (byte offsets, record sizes, event ids), for bug reports; readers set it not
+ * enumerable (lib/readers/warning.ts), so JSON — the API, stored results, `--format json` — never
+ * carries it, and the CLI prints it with `--debug`.
+ */
+export type Warning = z.infer<typeof WarningSchema>;
 
-export interface ArrangementRef {
-  index: number;
-  name: string;
-}
+export type ArrangementRef = z.infer<typeof ArrangementRefSchema>;
 
 /** A loop or export range on a timeline. */
 export interface LoopRange {
   startBeat: number;
   endBeat: number;
+  /** Start and end in seconds, where the DAW stores them so (REAPER's time selection). */
+  startSeconds?: number;
+  endSeconds?: number;
   enabled: boolean;
 }
 
@@ -120,6 +107,8 @@ export interface Timeline {
   loop: LoopRange | null;
   /** Where the set ends, when the reader knows (the last clip's end). */
   endBeat: number | null;
+  /** The set's end in seconds, where the DAW stores clips so (`endBeat` then follows from it). */
+  endSeconds?: number;
   /** What the reader noticed on this timeline (only shown when this timeline is the one timed). */
   warnings: Warning[];
   /** Set when this timeline (not the default one) could not be read: timing it fails with this error. */
@@ -159,46 +148,8 @@ export interface Project {
   warnings: Warning[];
 }
 
-/** A tracklist entry (or, in `otherMarkers`, another marker) in the result. */
-export interface ResultMarker {
-  /** The name every surface shows: an unnamed tracklist entry is `Track N` (N = its place in `markers`). */
-  name: string;
-  /** The name as the project has it, only where `name` differs from it (an unnamed entry: `""`). */
-  originalName?: string;
-  beat: number;
-  /** Seconds from the chosen start. */
-  seconds: number;
-  /** bar.beat.sixteenth, 1-based, under the set's meter. */
-  position: string;
-  kind: MarkerKind;
-  /**
-   * Tracklist entries: where the entry ends, in seconds from the start: its own end (clips,
-   * regions), else the next entry's start, else (the last) the set's end; null only when no end
-   * can be known (the last entry of a set whose end is unknown). Not set on `otherMarkers`.
-   */
-  endSeconds?: number | null;
-  /** Tracklist entries: `endSeconds − seconds`, null with it. Not set on `otherMarkers`. */
-  durationSeconds?: number | null;
-}
+/** A tracklist entry (or, in `otherMarkers`, another marker) in the result; fields described in the schema. */
+export type ResultMarker = z.infer<typeof ResultMarkerSchema>;
 
-/** The one JSON shape every surface returns (docs/exports.md). */
-export interface Result {
-  source: { daw: Daw; version: string | null; application: string | null; file: string | null };
-  timing: { model: TimingModel; step: number | null; reason: string };
-  /** `points`: the breakpoints as [beat, bpm], unless left out (`tempoPoints: false`). */
-  tempo: { initialBpm: number; automated: boolean; points?: Array<[number, number]> };
-  /** Where the clock's zero is. */
-  start: { beat: number; label: string };
-  /** Where the tracklist came from. */
-  markerSource: 'locators' | 'clips' | 'markers';
-  markers: ResultMarker[];
-  /** Markers that are not tracklist entries (FL Studio loop, punch, time signature…). */
-  otherMarkers: ResultMarker[];
-  arrangement?: { used: ArrangementRef; all: ArrangementRef[] };
-  /**
-   * The set's length from the chosen start: to the end of its last clip or playlist item (never
-   * before its last tracklist entry); null when the project says nothing about its end.
-   */
-  durationSeconds: number | null;
-  warnings: Warning[];
-}
+/** The one JSON shape every surface returns (docs/exports.md); fields described in the schema. */
+export type Result = z.infer<typeof ResultSchema>;

@@ -3,10 +3,13 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
+import { listFormats } from '../../lib/index';
 import { HttpError } from '../http-error';
 import { createJobService, jobKeys } from '../jobs';
 import type { AppDeps } from './deps';
 import { handleError, handleNotFound } from './errors';
+import { bearerSecurity } from './responses';
+import { documentLocalUploads } from './routes/local-uploads';
 import { validationError } from './validation';
 import { bearerToken } from './middleware/bearer-token';
 import { securityHeaders } from './middleware/security-headers';
@@ -61,14 +64,16 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     onError: () => { throw new HttpError(413, 'request-too-large', `A job request must be under ${JOB_BODY_LIMIT} bytes.`); },
   }));
 
+  const security = bearerSecurity(config.apiToken !== null);
   metaRoutes(app, deps);
-  jobRoutes(app, jobs);
-  convertRoute(app, deps);
+  jobRoutes(app, jobs, security);
+  convertRoute(app, deps, security);
+  if (deps.uploadRoute) documentLocalUploads(app);
+  if (config.apiToken !== null) app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'The API_TOKEN the server was started with.' });
   app.doc31('/v1/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'dawstamps API', version: '1.0.0', description: 'Ableton Live and FL Studio projects to timestamped tracklists.' },
-    components: config.apiToken ? { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } } : {},
-  } as never);
+    info: { title: 'dawstamps API', version: '1.0.0', description: `${listFormats().map((f) => f.label).join(', ')} to exact, timestamped tracklists.` },
+  });
   pageRoutes(app, deps.assets, deps.storage);
   return app;
 }

@@ -1,7 +1,15 @@
 /** The zod schemas that validate requests and generate /v1/openapi.json (one source for both). */
 import { z } from '@hono/zod-openapi';
-import { exportFormatIds } from '../../lib/exporters';
+import { exportFormatIds, exportFormats } from '../../lib/exporters';
 import { OPTION_SPECS, type OptionSpec, type OptionStage } from '../../lib/option-table';
+import { ResultSchema, WarningSchema } from '../../lib/result-schema';
+
+/**
+ * lib's result schema (lib's Result type is inferred from it), named for the OpenAPI document. zod
+ * gives a schema its methods when it is made, so lib's (made before this module extended zod with
+ * `.openapi`) is wrapped, field by field, in one that has them.
+ */
+export const ResultBody = z.object(ResultSchema.shape).openapi('Result', { description: ResultSchema.description });
 
 export const ErrorBody = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
@@ -55,7 +63,7 @@ export const JobStatusBody = z.object({
   status: z.enum(['waiting-upload', 'processing', 'done', 'failed', 'expired']).openapi({ description: 'Every job ends done, failed or expired (no upload within its window).' }),
   fileName: z.string(),
   expiresAt: z.string().optional(),
-  result: z.record(z.string(), z.unknown()).optional().openapi({ description: 'The result (docs/exports.md) when done.' }),
+  result: ResultBody.optional().openapi({ description: 'The result when done (its tempo.points with include=tempo).' }),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
 }).openapi('JobStatus');
 
@@ -74,6 +82,33 @@ export const SyncConvertQuery = z.strictObject({ ...ConvertQuery.shape, ...Expor
   format: z.string().optional().openapi({ description: 'Answer with this export instead of the result JSON.' }),
   filename: z.string().max(1000).optional().openapi({ description: 'The file name reported in the result.' }),
 });
+
+/** An export in JSON (as=json): for previews. */
+export const ExportPreviewBody = z.object({
+  text: z.string(),
+  warnings: z.array(WarningSchema),
+  fileName: z.string().openapi({ description: 'The download name: the project\'s name with the format\'s ending.' }),
+  mediaType: z.string(),
+}).openapi('ExportPreview');
+
+/**
+ * Each export format's media type (without parameters) → a text body: the 200 content of an
+ * export, listed from the registry. Typed by one of them: a route with a non-JSON media type may
+ * answer with any Response (the handler sets the format's own Content-Type).
+ */
+export const exportContent = Object.fromEntries(
+  [...new Set(exportFormats.map((f) => f.mediaType.split(';')[0]!.trim()))].map((type) => [type, { schema: z.string().openapi({ description: `The export as ${type}.` }) }]),
+) as Record<'text/csv', { schema: z.ZodString }>;
+
+/** The local upload endpoint's multipart form: the signed fields of POST /v1/jobs, then the file. */
+export const UploadForm = z.object({
+  key: z.string(),
+  'Content-Type': z.string(),
+  Policy: z.string(),
+  'X-Amz-Algorithm': z.string(),
+  'X-Amz-Signature': z.string(),
+  file: z.string().openapi({ format: 'binary' }),
+}).openapi('UploadForm');
 
 export const FormatsBody = z.object({
   inputs: z.array(z.object({ daw: z.string(), label: z.string(), extensions: z.array(z.string()) })),

@@ -1,39 +1,79 @@
-/** POST /v1/convert: the file as the body, the result (or an export) straight back. */
+/** POST /v1/convert: the file as the body (raw, or multipart like `curl -F file=@mix.als`), the result (or an export) straight back. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { convert, exportResult } from '../../../lib/index';
+import { HttpError } from '../../http-error';
 import { contentDisposition, downloadBaseName } from '../../jobs';
 import type { AppDeps } from '../deps';
 import { convertOptionsFrom, exportOptionsFrom } from '../query-options';
 import { readBodyLimited } from '../read-body';
-import { ErrorBody, SyncConvertQuery } from '../schemas';
+import { errorResponses, type Security } from '../responses';
+import { ResultBody, SyncConvertQuery, exportContent } from '../schemas';
 import { setWarningsHeader, WARNINGS_HEADER } from '../warnings-header';
 
-const route = createRoute({
-  method: 'post', path: '/v1/convert', tags: ['convert'],
-  summary: 'Convert a project sent as the request body (small files; larger ones through /v1/jobs)',
-  request: {
-    query: SyncConvertQuery,
-    body: { content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } },
-  },
-  responses: {
-    200: {
-      description: 'The result JSON, or the export when format is given',
-      headers: { [WARNINGS_HEADER]: { description: 'The codes of the result\'s and the export\'s warnings, comma-separated (absent when there are none).', schema: { type: 'string' } } },
-      content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
+/** The multipart form (`curl -F file=@mix.als`): one `file` part. */
+const CONVERT_FORM = {
+  type: 'object' as const,
+  properties: { file: { type: 'string' as const, format: 'binary', description: 'The project file.' } },
+  required: ['file'],
+};
+
+/** Room for a multipart form's boundaries and part headers around the file. */
+const FORM_OVERHEAD = 16 * 1024;
+
+function route(security: Security) {
+  return createRoute({
+    method: 'post', path: '/v1/convert', tags: ['convert'], operationId: 'convert', security,
+    summary: 'Convert a project sent as the request body (small files; larger ones through /v1/jobs)',
+    request: {
+      query: SyncConvertQuery,
+      // Plain OpenAPI schemas, not zod: the handler reads the body itself, under its size limit,
+      // whatever the content type (curl --data-binary sends it as a form)
+      body: {
+        required: true,
+        content: {
+          'application/octet-stream': { schema: { type: 'string', format: 'binary', description: 'The project file as the body.' } },
+          'multipart/form-data': { schema: CONVERT_FORM },
+        },
+      },
     },
-    ...Object.fromEntries([400, 401, 413, 422].map((s) => [s, { description: 'An error', content: { 'application/json': { schema: ErrorBody } } }])),
-  },
-});
+    responses: {
+      200: {
+        description: 'The result, or the export in its format\'s media type when format is given',
+        headers: { [WARNINGS_HEADER]: { description: 'The codes of the result\'s and the export\'s warnings, comma-separated (absent when there are none).', schema: { type: 'string' as const } } },
+        content: { ...exportContent, 'application/json': { schema: z.union([ResultBody, z.record(z.string(), z.unknown())]) } },
+      },
+      ...errorResponses(400, 401, 413, 422),
+    },
+  });
+}
+
+/** The project's bytes: the body, or the `file` part of a multipart form. */
+async function fileOf(request: Request, max: number): Promise<{ bytes: Uint8Array; name: string | null }> {
+  const tooLarge = `The file is over ${max} bytes, the limit of /v1/convert; upload larger files through POST /v1/jobs.`;
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^multipart\/form-data\b/i.test(type)) return { bytes: await readBodyLimited(request, max, tooLarge), name: null };
+  const body = await readBodyLimited(request, max + FORM_OVERHEAD, tooLarge);
+  let form: FormData;
+  try {
+    form = await new Response(body as Uint8Array<ArrayBuffer>, { headers: { 'content-type': type } }).formData();
+  } catch {
+    throw new HttpError(400, 'invalid-request', 'The multipart body cannot be read; send the project as a "file" part (curl -F file=@mix.als) or as the raw body.');
+  }
+  const file = form.get('file');
+  if (!(file instanceof Blob)) throw new HttpError(400, 'invalid-request', 'The form has no "file" part with the project (curl -F file=@mix.als).');
+  if (file.size > max) throw new HttpError(413, 'file-too-large', tooLarge);
+  return { bytes: new Uint8Array(await file.arrayBuffer()), name: file instanceof File && file.name ? file.name : null };
+}
 
 /** Adds POST /v1/convert. */
-export function convertRoute(app: OpenAPIHono, deps: AppDeps): void {
+export function convertRoute(app: OpenAPIHono, deps: AppDeps, security: Security): void {
   const max = deps.config.convertMaxBytes;
-  app.openapi(route, (async (c: any) => {
-    const query = c.req.valid('query') as Record<string, string | undefined>;
-    const bytes = await readBodyLimited(c.req.raw, max, `The body is over ${max} bytes, the limit of /v1/convert; upload larger files through POST /v1/jobs.`);
-    const fileName = query.filename ?? null;
+  app.openapi(route(security), async (c) => {
+    const query: Record<string, string | undefined> = c.req.valid('query');
+    const upload = await fileOf(c.req.raw, max);
+    const fileName = query.filename ?? upload.name;
     // In the conversion thread with its time limit when the adapter gives one (the worker's), else here.
-    const result = await (deps.convert ?? convert)(bytes, {
+    const result = await (deps.convert ?? convert)(upload.bytes, {
       ...convertOptionsFrom(query),
       ...(fileName ? { fileName } : {}),
       limits: { maxFileBytes: max },
@@ -49,5 +89,5 @@ export function convertRoute(app: OpenAPIHono, deps: AppDeps): void {
     c.header('Content-Type', file.mediaType);
     c.header('Content-Disposition', contentDisposition(`${downloadBaseName(fileName)}.${file.extension}`));
     return c.body(file.text, 200);
-  }) as never);
+  });
 }

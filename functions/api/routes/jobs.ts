@@ -1,61 +1,61 @@
-/** POST /v1/jobs, GET /v1/jobs/:jobId, GET /v1/jobs/:jobId/export/:format. */
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { exportResult, timeProject, type Project } from '../../../lib/index';
+/** POST /v1/jobs, GET /v1/jobs/{jobId}, …/project, …/export/{format}. */
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { exportResult, projectToJson, timeProject, type Project } from '../../../lib/index';
 import { isExportFormat } from '../../../lib/exporters';
 import { echoValue } from '../../../lib/errors';
 import { HttpError } from '../../http-error';
 import { contentDisposition, downloadBaseName, isJobId, type JobOutcome, type JobService } from '../../jobs';
 import { convertOptionsFrom, exportOptionsFrom } from '../query-options';
-import { ConvertQuery, CreateJobBody, ErrorBody, ExportQuery, FormatParam, JobCreated, JobIdParam, JobStatusBody } from '../schemas';
-import { z } from '@hono/zod-openapi';
+import { errorResponses, type Security } from '../responses';
+import { ConvertQuery, CreateJobBody, ExportPreviewBody, ExportQuery, FormatParam, JobCreated, JobIdParam, JobStatusBody, ResultBody, exportContent } from '../schemas';
 import { setWarningsHeader, WARNINGS_HEADER } from '../warnings-header';
-
-const errors = (...codes: number[]) => Object.fromEntries(codes.map((code) => [code, {
-  description: 'An error', content: { 'application/json': { schema: ErrorBody } },
-}]));
 
 const checkId = (jobId: string): string => {
   if (!isJobId(jobId)) throw new HttpError(400, 'invalid-job-id', 'A job id is 32 lowercase hex digits.');
   return jobId;
 };
 
-const createJob = createRoute({
-  method: 'post', path: '/v1/jobs', tags: ['jobs'],
-  summary: 'Create a job and get a presigned upload form',
-  request: { body: { required: true, content: { 'application/json': { schema: CreateJobBody } } } },
-  responses: { 201: { description: 'Created', content: { 'application/json': { schema: JobCreated } } }, ...errors(400, 401, 413) },
-});
+const warningsHeader = { [WARNINGS_HEADER]: { description: 'The codes of the result\'s and the export\'s warnings, comma-separated (absent when there are none).', schema: { type: 'string' as const } } };
 
-const getJob = createRoute({
-  method: 'get', path: '/v1/jobs/{jobId}', tags: ['jobs'],
-  summary: 'The job status, with the result when done (its tempo breakpoints with include=tempo)',
-  request: { params: JobIdParam, query: z.strictObject({ include: z.enum(['tempo']).optional().openapi({ description: 'tempo: add result.tempo.points (a set may hold 100,000 breakpoints).' }) }) },
-  responses: { 200: { description: 'The job', content: { 'application/json': { schema: JobStatusBody } } }, ...errors(400, 401, 404) },
-});
-
-const exportJob = createRoute({
-  method: 'get', path: '/v1/jobs/{jobId}/export/{format}', tags: ['jobs'],
-  summary: 'The job\'s tracklist in an export format, timed from its stored project with any options',
-  request: { params: FormatParam, query: z.strictObject({ ...ConvertQuery.shape, ...ExportQuery.shape, as: z.enum(['file', 'json']).optional() }) },
-  responses: {
-    200: {
-      description: 'The export (or, with as=json, { text, warnings, fileName, mediaType })',
-      headers: { [WARNINGS_HEADER]: { description: 'The codes of the result\'s and the export\'s warnings, comma-separated (absent when there are none).', schema: { type: 'string' } } },
-      content: { 'text/plain': { schema: z.string() } },
-    },
-    ...errors(400, 401, 404, 409, 410, 422),
-  },
-});
-
-const getProject = createRoute({
-  method: 'get', path: '/v1/jobs/{jobId}/project', tags: ['jobs'],
-  summary: 'The job\'s stored project (the parsed file, lib\'s project document): time and export it anywhere',
-  request: { params: JobIdParam },
-  responses: {
-    200: { description: 'The project document', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } },
-    ...errors(400, 401, 404, 409, 410, 422),
-  },
-});
+/** The job routes' definitions; `security` is the bearer scheme when the API needs a token. */
+function routes(security: Security) {
+  return {
+    createJob: createRoute({
+      method: 'post', path: '/v1/jobs', tags: ['jobs'], operationId: 'createJob', security,
+      summary: 'Create a job and get a presigned upload form (POST its fields, then the file, to upload.url within the expiry)',
+      request: { body: { required: true, content: { 'application/json': { schema: CreateJobBody } } } },
+      responses: { 201: { description: 'Created', content: { 'application/json': { schema: JobCreated } } }, ...errorResponses(400, 401, 413, 415, 422) },
+    }),
+    getJob: createRoute({
+      method: 'get', path: '/v1/jobs/{jobId}', tags: ['jobs'], operationId: 'getJob', security,
+      summary: 'The job status, with the result when done (its tempo breakpoints with include=tempo)',
+      request: { params: JobIdParam, query: z.strictObject({ include: z.enum(['tempo']).optional().openapi({ description: 'tempo: add result.tempo.points (a set may hold 100,000 breakpoints).' }) }) },
+      responses: { 200: { description: 'The job', content: { 'application/json': { schema: JobStatusBody } } }, ...errorResponses(400, 401, 404) },
+    }),
+    getProject: createRoute({
+      method: 'get', path: '/v1/jobs/{jobId}/project', tags: ['jobs'], operationId: 'getJobProject', security,
+      summary: 'The job\'s stored project (the parsed file, lib\'s versioned project document): time and export it anywhere',
+      request: { params: JobIdParam },
+      responses: {
+        200: { description: 'The project document (lib\'s projectFromJson reads it)', content: { 'application/json': { schema: z.record(z.string(), z.unknown()).openapi('ProjectDocument') } } },
+        ...errorResponses(400, 401, 404, 409, 410, 422),
+      },
+    }),
+    exportJob: createRoute({
+      method: 'get', path: '/v1/jobs/{jobId}/export/{format}', tags: ['jobs'], operationId: 'exportJob', security,
+      summary: 'The job\'s tracklist in an export format, timed from its stored project with any options',
+      request: { params: FormatParam, query: z.strictObject({ ...ConvertQuery.shape, ...ExportQuery.shape, as: z.enum(['file', 'json']).optional().openapi({ description: 'json: { text, warnings, fileName, mediaType } instead of the file.' }) }) },
+      responses: {
+        200: {
+          description: 'The export as a download, in its format\'s media type (the json formats: application/json; with as=json: an ExportPreview)',
+          headers: warningsHeader,
+          content: { ...exportContent, 'application/json': { schema: z.union([ExportPreviewBody, ResultBody, z.record(z.string(), z.unknown())]) } },
+        },
+        ...errorResponses(400, 401, 404, 409, 410, 422),
+      },
+    }),
+  };
+}
 
 type DoneOutcome = Extract<JobOutcome, { status: 'done' }>;
 
@@ -79,16 +79,16 @@ async function storedProject(jobs: JobService, done: DoneOutcome): Promise<Proje
 }
 
 /** Adds the job routes. */
-export function jobRoutes(app: OpenAPIHono, jobs: JobService): void {
-  app.openapi(createJob, async (c) => {
-    const body = c.req.valid('json');
-    const created = await jobs.create(body, new URL(c.req.url).origin);
+export function jobRoutes(app: OpenAPIHono, jobs: JobService, security: Security): void {
+  const r = routes(security);
+  app.openapi(r.createJob, async (c) => {
+    const created = await jobs.create(c.req.valid('json'), new URL(c.req.url).origin);
     return c.json(created, 201);
   });
 
-  app.openapi(getJob, (async (c: any) => {
+  app.openapi(r.getJob, async (c) => {
     const jobId = checkId(c.req.valid('param').jobId);
-    const { include } = c.req.valid('query') as { include?: 'tempo' };
+    const { include } = c.req.valid('query');
     const status = await jobs.status(jobId);
     if (!status) throw new HttpError(404, 'job-not-found', 'There is no job with this id (or it has expired).');
     if (include === 'tempo' && status.status === 'done') {
@@ -96,24 +96,22 @@ export function jobRoutes(app: OpenAPIHono, jobs: JobService): void {
       status.result = timeProject(await storedProject(jobs, done), { ...done.options, fileName: done.fileName });
     }
     c.header('Cache-Control', 'no-store');
-    return c.json(status as z.infer<typeof JobStatusBody>, 200);
-  }) as never);
+    return c.json(status, 200);
+  });
 
-  app.openapi(getProject, (async (c: any) => {
-    const jobId = checkId(c.req.valid('param').jobId);
-    const done = await doneJob(jobs, jobId);
-    const text = await jobs.projectText(done);
-    if (text === null) throw new HttpError(410, 'project-expired', 'This job\'s project is no longer kept; upload the file again.');
+  app.openapi(r.getProject, async (c) => {
+    const done = await doneJob(jobs, checkId(c.req.valid('param').jobId));
+    // the checked project (kept in memory for exports too), written back as its document
+    const project = await storedProject(jobs, done);
     c.header('Cache-Control', 'no-store');
-    c.header('Content-Type', 'application/json; charset=utf-8');
-    return c.body(text, 200);
-  }) as never);
+    return c.json(projectToJson(project), 200);
+  });
 
-  app.openapi(exportJob, (async (c: any) => {
-    const { jobId: rawId, format } = c.req.valid('param') as z.infer<typeof FormatParam>;
+  app.openapi(r.exportJob, async (c) => {
+    const { jobId: rawId, format } = c.req.valid('param');
     const jobId = checkId(rawId);
     if (!isExportFormat(format)) throw new HttpError(400, 'invalid-option', `Unknown export format "${echoValue(format)}".`);
-    const query = c.req.valid('query') as Record<string, string | undefined>;
+    const query: Record<string, string | undefined> = c.req.valid('query');
     const done = await doneJob(jobs, jobId);
     // Any options, from the stored project: no file is read again.
     const result = timeProject(await storedProject(jobs, done), { ...done.options, ...convertOptionsFrom(query), fileName: done.fileName });
@@ -125,5 +123,5 @@ export function jobRoutes(app: OpenAPIHono, jobs: JobService): void {
     c.header('Content-Type', file.mediaType);
     c.header('Content-Disposition', contentDisposition(fileName));
     return c.body(file.text, 200);
-  }) as never);
+  });
 }

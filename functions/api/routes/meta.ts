@@ -5,15 +5,15 @@ import type { AppDeps } from '../deps';
 import { ConfigBody, FormatsBody } from '../schemas';
 
 const health = createRoute({
-  method: 'get', path: '/healthz', tags: ['meta'], summary: 'Liveness',
+  method: 'get', path: '/healthz', tags: ['meta'], operationId: 'health', summary: 'Liveness',
   responses: { 200: { description: 'Up', content: { 'application/json': { schema: z.object({ ok: z.literal(true) }) } } } },
 });
 const formats = createRoute({
-  method: 'get', path: '/v1/formats', tags: ['meta'], summary: 'Input formats read and export formats offered',
+  method: 'get', path: '/v1/formats', tags: ['meta'], operationId: 'listFormats', summary: 'Input formats read and export formats offered',
   responses: { 200: { description: 'The formats', content: { 'application/json': { schema: FormatsBody } } } },
 });
 const config = createRoute({
-  method: 'get', path: '/v1/config', tags: ['meta'], summary: 'What the page needs to know: token, limits, retention',
+  method: 'get', path: '/v1/config', tags: ['meta'], operationId: 'getConfig', summary: 'What the page needs to know: token, limits, retention',
   responses: { 200: { description: 'The settings', content: { 'application/json': { schema: ConfigBody } } } },
 });
 

@@ -59,8 +59,8 @@ export function timeProject(project: Project, options: TimeOptions = {}): Result
   const timeline = placeInTime(chosen.timeline, map, timing.model === project.autoTiming.model);
   const meter = createMeterMap(timeline.meter, timeline.meterChanges);
   const tracklist = pickTracklist(project, timeline, options, (beat) => map.seconds(beat));
-  const start = resolveStart(parseStart(options.start), timeline, tracklist.entries);
-  const zero = map.seconds(start.beat);
+  const { seconds: startSeconds, ...start } = resolveStart(parseStart(options.start), timeline, tracklist.entries);
+  const zero = startSeconds ?? map.seconds(start.beat);
   const negative = options.beforeStart === 'negative';
 
   const toResult = (m: ProjectMarker): ResultMarker => ({ name: m.name, beat: m.beat, seconds: (m.seconds ?? map.seconds(m.beat)) - zero, position: meter.position(m.beat), kind: m.kind });

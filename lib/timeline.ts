@@ -64,8 +64,20 @@ export function placeInTime(timeline: Timeline, map: TempoMap, sameModelAsReader
     if (c.endSeconds !== undefined) placed.endBeat = map.beatAt(c.endSeconds);
     return placed;
   };
+  const loop = timeline.loop;
   const anchored = timeline.markers.some((m) => m.seconds !== undefined || m.endSeconds !== undefined)
-    || (timeline.clips ?? []).some((c) => c.startSeconds !== undefined || c.endSeconds !== undefined);
+    || (timeline.clips ?? []).some((c) => c.startSeconds !== undefined || c.endSeconds !== undefined)
+    || timeline.endSeconds !== undefined || loop?.startSeconds !== undefined || loop?.endSeconds !== undefined;
   if (!anchored) return timeline;
-  return { ...timeline, markers: timeline.markers.map(marker), clips: timeline.clips === null ? null : timeline.clips.map(clip) };
+  return {
+    ...timeline,
+    markers: timeline.markers.map(marker),
+    clips: timeline.clips === null ? null : timeline.clips.map(clip),
+    endBeat: timeline.endSeconds === undefined ? timeline.endBeat : map.beatAt(timeline.endSeconds),
+    loop: loop === null ? null : {
+      ...loop,
+      startBeat: loop.startSeconds === undefined ? loop.startBeat : map.beatAt(loop.startSeconds),
+      endBeat: loop.endSeconds === undefined ? loop.endBeat : map.beatAt(loop.endSeconds),
+    },
+  };
 }

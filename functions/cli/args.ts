@@ -50,9 +50,10 @@ function argSpecs(): Record<string, ArgSpec> {
 export function parseCommandLine(argv: string[]): CliRequest {
   // node:util is loaded at Node's start-up: no ESM import of it (each costs start-up time)
   const { parseArgs } = process.getBuiltinModule('node:util');
-  let parsed;
+  const parse = () => parseArgs({ args: argv, options: argSpecs(), allowPositionals: true, strict: true });
+  let parsed: ReturnType<typeof parse>;
   try {
-    parsed = parseArgs({ args: argv, options: argSpecs(), allowPositionals: true, strict: true });
+    parsed = parse();
   } catch (e) {
     throw new UsageError(e instanceof Error ? e.message.replace(/\. To specify a positional argument.*$/s, '.') : String(e));
   }
@@ -78,7 +79,8 @@ export function parseCommandLine(argv: string[]): CliRequest {
   }
   return {
     files: parsed.positionals,
-    format: typeof v.format === 'string' ? v.format : 'text',
+    // --template alone means the template format
+    format: typeof v.format === 'string' ? v.format : stages.export.template !== undefined ? 'template' : 'text',
     convert: stages.time as ConvertOptions,
     export: stages.export as ExportOptions,
     help: v.help === true,

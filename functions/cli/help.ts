@@ -32,7 +32,8 @@ function optionLine(spec: OptionSpec): string {
 
 /** The usage text printed by --help. */
 export function helpText(): string {
-  const formats = exportFormats.map((f) => `    ${f.id.padEnd(11)} ${f.label}`).join('\n');
+  const width = Math.max(...exportFormats.map((f) => f.id.length)) + 1;
+  const formats = exportFormats.map((f) => `    ${f.id.padEnd(width)} ${f.label}`).join('\n');
   const inputs = listFormats()
     .map((f) => `${f.label} (${f.extensions.join(', ')})`)
     .join(', ');
@@ -46,7 +47,7 @@ Options:
 ${formats}
 ${specs.filter((s) => s.stage === 'time').map(optionLine).join('\n')}
 ${specs.filter((s) => s.stage === 'export').map(optionLine).join('\n')}
-  --debug                 show stack traces
+  --debug                 show stack traces, and the technical details of warnings
   -h, --help              this text
   -v, --version           the version
 

@@ -56,12 +56,16 @@ export function downloadBaseName(fileName: string | null | undefined): string {
   return safe === '' || fileName == null || fileName === '' ? 'tracklist' : safe;
 }
 
-/** The ASCII stand-in for old clients: accents dropped, anything else outside printable ASCII (and `" \ %`) replaced. */
+/**
+ * The ASCII stand-in for old clients: accents dropped, anything else outside printable ASCII
+ * replaced, and `" \ %` and the header's own separators `; ,` too (legal in a quoted string, but
+ * naive parsers split on them).
+ */
 export function asciiFileName(fileName: string): string {
   // the extension: the trailing ASCII parts (`.cue`, `.youtube.txt`), kept whole
   const ext = /(?:\.[A-Za-z0-9]{1,12})+$/.exec(fileName)?.[0] ?? '';
   const base = fileName.slice(0, fileName.length - ext.length);
-  const ascii = base.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\x20-\x7e]|["\\%]/gu, '_');
+  const ascii = base.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^\x20-\x7e]|["\\%;,]/gu, '_');
   const stem = ascii.replace(/[ _]*_[ _]*/g, '_').replace(/^[\s._-]+|[\s._-]+$/g, '');
   return `${stem || 'tracklist'}${ext}`;
 }

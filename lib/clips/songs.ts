@@ -25,6 +25,9 @@ export interface Song {
   trackIndex: number;
   /** How many clips were merged into it. */
   clipCount: number;
+  /** Its start and end in seconds, where the DAW stores clips so (REAPER, DAWproject seconds timelines). */
+  startSeconds?: number;
+  endSeconds?: number;
 }
 
 const UNTITLED = 'Untitled clip';
@@ -56,10 +59,16 @@ export function groupSongs(clips: readonly ArrangementClip[]): Song[] {
     const candidates = [nameKey === null ? undefined : byName.get(nameKey), file === null ? undefined : byFile.get(file)].filter(continues);
     let song = candidates.sort((a, b) => b.startBeat - a.startBeat)[0];
     if (song) {
-      song.endBeat = Math.max(song.endBeat, clip.endBeat);
+      if (clip.endBeat > song.endBeat) {
+        song.endBeat = clip.endBeat;
+        if (clip.endSeconds !== undefined) song.endSeconds = clip.endSeconds;
+        else delete song.endSeconds;
+      }
       song.clipCount++;
     } else {
       song = { name, startBeat: clip.startBeat, endBeat: clip.endBeat, trackIndex: clip.trackIndex, clipCount: 1 };
+      if (clip.startSeconds !== undefined) song.startSeconds = clip.startSeconds;
+      if (clip.endSeconds !== undefined) song.endSeconds = clip.endSeconds;
       songs.push(song);
     }
     if (nameKey !== null) byName.set(nameKey, song);

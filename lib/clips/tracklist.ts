@@ -34,7 +34,13 @@ export function tracklistFromClips(clips: readonly ArrangementClip[] | null, opt
   const stems = parallelWarning(songs);
   if (stems) warnings.push(stems);
   const beats = anchorBeats(songs, options.clipAnchor ?? 'start', secondsAt);
-  const entries = songs.map((song, i): ProjectMarker => ({ name: song.name, beat: beats[i]!, kind: 'clip', tracklist: true, endBeat: song.endBeat }));
+  const entries = songs.map((song, i): ProjectMarker => {
+    const entry: ProjectMarker = { name: song.name, beat: beats[i]!, kind: 'clip', tracklist: true, endBeat: song.endBeat };
+    // clips the DAW stores in seconds keep their exact times (an entry at its clip's start)
+    if (song.startSeconds !== undefined && beats[i] === song.startBeat) entry.seconds = song.startSeconds;
+    if (song.endSeconds !== undefined) entry.endSeconds = song.endSeconds;
+    return entry;
+  });
   const endBeat = songs.length === 0 ? null : songs.reduce((end, s) => Math.max(end, s.endBeat), -Infinity);
   return { entries, endBeat, warnings };
 }

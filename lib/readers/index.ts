@@ -16,7 +16,8 @@ export function detectReader(bytes: Uint8Array): Reader {
   const head = bytes.subarray(0, 4096);
   const reader = readers.find((r) => r.sniff(head));
   if (reader) return reader;
-  throw new DawstampsError('not-a-project', 'The file is neither an Ableton Live set (.als) nor an FL Studio project (.flp).');
+  const kinds = readers.map((r) => `${r.label} (${r.extensions.join(', ')})`).join(', ');
+  throw new DawstampsError('not-a-project', `The file is not a project dawstamps reads: ${kinds}.`);
 }
 
 /** The formats dawstamps reads, for help texts, the API and the page. */

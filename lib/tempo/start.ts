@@ -55,6 +55,13 @@ export function parseStart(value: string | number | undefined | null): StartSpec
 export interface Start {
   beat: number;
   label: string;
+  /** The start's own time, where the DAW stores it in seconds (a REAPER marker or loop): the clock's zero exactly. */
+  seconds?: number;
+}
+
+/** A start at a marker: its beat, and its stored seconds when it has them. */
+function at(marker: ProjectMarker, label: string): Start {
+  return marker.seconds === undefined ? { beat: marker.beat, label } : { beat: marker.beat, label, seconds: marker.seconds };
 }
 
 function byTime(markers: readonly ProjectMarker[]): ProjectMarker[] {
@@ -82,16 +89,18 @@ export function resolveStart(spec: StartSpec, timeline: Timeline, tracklist: rea
       return { beat: timeline.songStartBeat, label: 'song start' };
     case 'loop':
       if (!timeline.loop) throw new DawstampsError('invalid-option', 'The start is the loop start, but this set has no arrangement loop.');
-      return { beat: timeline.loop.startBeat, label: 'loop start' };
+      return timeline.loop.startSeconds === undefined
+        ? { beat: timeline.loop.startBeat, label: 'loop start' }
+        : { beat: timeline.loop.startBeat, label: 'loop start', seconds: timeline.loop.startSeconds };
     case 'index': {
       const marker = byTime(tracklist)[spec.index - 1];
       if (!marker) throw new DawstampsError('invalid-option', `The start is marker #${spec.index}, but the tracklist has ${tracklist.length} marker${tracklist.length === 1 ? '' : 's'}.`);
-      return { beat: marker.beat, label: `#${spec.index} "${marker.name}"` };
+      return at(marker, marker.name === '' ? `#${spec.index}` : `#${spec.index} "${marker.name}"`);
     }
     case 'locator': {
       const marker = findByName(spec.name, tracklist, timeline.markers);
       if (!marker) throw new DawstampsError('invalid-option', `The start is the marker "${echoValue(spec.name)}", but no marker has that name.`);
-      return { beat: marker.beat, label: `"${marker.name}"` };
+      return at(marker, `"${marker.name}"`);
     }
   }
 }

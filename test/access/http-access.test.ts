@@ -114,7 +114,11 @@ describe('download names', () => {
     const res = await fetch(`${server.url}/v1/jobs/${jobId}/export/csv`);
     expect(res.status).toBe(200);
     const disposition = res.headers.get('content-disposition')!;
-    expect(disposition).toMatch(/^attachment; filename="[A-Za-z0-9._-]+\.csv"; filename\*=UTF-8''[A-Za-z0-9%._~!*'()-]+$/);
+    // one quoted ASCII name without quotes, backslashes or separators, then the full name in UTF-8
+    expect(disposition).toMatch(/^attachment; filename="[\x20-\x7e]+\.csv"; filename\*=UTF-8''[A-Za-z0-9%._~!-]+$/);
+    const ascii = /filename="([^"]*)"/.exec(disposition)![1]!;
+    expect(ascii).not.toMatch(/[";,\\<>]/);
+    expect(disposition.split(';')).toHaveLength(3);
     expect(disposition).not.toMatch(/[\r\n<>]/);
     expect(res.headers.get('set-cookie')).toBeNull();
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');

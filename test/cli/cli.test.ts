@@ -67,6 +67,8 @@ describe('--format template, and an empty tracklist', () => {
     const out = await cli(automation, '--format', 'template', '--template', '{index:02}. {name} [{start:m:ss.ms}]');
     expect(out.code).toBe(0);
     expect(out.stdout.split('\n').slice(0, 3)).toEqual(['01. A [0:00.000]', '02. B [0:04.000]', '03. D [0:05.664]']);
+    // --template alone means --format template
+    expect((await cli(automation, '--template', '{index:02}. {name} [{start:m:ss.ms}]')).stdout).toBe(out.stdout);
   });
 
   it('refuses a bad template before reading any file: exit 1, the mistake and its column', async () => {
@@ -123,7 +125,7 @@ describe('failures', () => {
     const junk = `${FIXTURES}ableton/junk.als`;
     const out = await cli(junk, automation);
     expect(out.code).toBe(2);
-    expect(out.stderr.trim().split('\n')).toEqual([`dawstamps: ${junk}: not-a-project: The file is neither an Ableton Live set (.als) nor an FL Studio project (.flp).`]);
+    expect(out.stderr.trim().split('\n')).toEqual([`dawstamps: ${junk}: not-a-project: The file is not a project dawstamps reads: Ableton Live set (.als), FL Studio project (.flp), DAWproject file (.dawproject), REAPER project (.rpp).`]);
     expect(out.stdout).toContain('00:08 E');
     expect(out.stderr).not.toMatch(/\bat .+:\d+:\d+/); // no stack trace
   });

@@ -88,9 +88,8 @@ function isMuted(tracks: readonly RawTrack[], index: number): boolean {
   return false;
 }
 
-/** The end of the last clip that plays (enabled, unmuted); of any clip when none plays. */
+/** The end of the last clip, muted or not (as for every DAW: the arrangement's length). */
 function lastEnd(clips: ArrangementClip[]): number | null {
   if (clips.length === 0) return null;
-  const playing = clips.filter((c) => !c.disabled && !c.trackMuted);
-  return (playing.length > 0 ? playing : clips).reduce((end, c) => Math.max(end, c.endBeat), -Infinity);
+  return clips.reduce((end, c) => Math.max(end, c.endBeat), -Infinity);
 }

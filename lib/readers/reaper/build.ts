@@ -26,7 +26,7 @@ export function buildProject(raw: RawProject, limits: Limits): Project {
   if (raw.tempo === null) warnings.push({ code: 'no-tempo', message: 'The project has no TEMPO line; 120 BPM and 4/4 are assumed.' });
   const tempo = readTempo(raw, limits.maxBreakpoints, warnings);
   const markers = readMarkers(raw.markers, tempo.beatAt, limits.maxMarkers, warnings);
-  const { clips, endBeat } = readClips(raw.tracks, tempo.beatAt, timelineWarnings);
+  const { clips, endBeat, endSeconds } = readClips(raw.tracks, tempo.beatAt, timelineWarnings);
   if (markers.length === 0) timelineWarnings.push({ code: 'no-tracklist-markers', message: 'The project has no markers or regions, so the tracklist from markers is empty.' });
   if (clips.length === 0) timelineWarnings.push({ code: 'no-clips', message: 'The project has no items with an audio file, so the tracklist from clips is empty.' });
   if (raw.playRate !== null && raw.playRate !== 1) {
@@ -55,6 +55,7 @@ export function buildProject(raw: RawProject, limits: Limits): Project {
       songStartBeat: null,
       loop: readLoop(raw, tempo.beatAt),
       endBeat,
+      ...(endSeconds === null ? {} : { endSeconds }),
       warnings: timelineWarnings,
     }],
     defaultTimeline: 0,
@@ -73,5 +74,5 @@ function timingReason(application: string, ramps: boolean): string {
 function readLoop(raw: RawProject, beatAt: (s: number) => number): LoopRange | null {
   const s = raw.selection;
   if (s === null || !(s[1] > s[0])) return null;
-  return { startBeat: beatAt(s[0]), endBeat: beatAt(s[1]), enabled: raw.repeat };
+  return { startBeat: beatAt(s[0]), endBeat: beatAt(s[1]), startSeconds: s[0], endSeconds: s[1], enabled: raw.repeat };
 }

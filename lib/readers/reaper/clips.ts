@@ -14,9 +14,9 @@ function baseName(path: string): string {
 /**
  * Every item whose playing take has an audio file, sorted by start; a muted item is `disabled`, an
  * item on a muted track, or on a track inside a muted folder, is `trackMuted`. The end of the set
- * is the last end of a clip that plays (of any clip when none does).
+ * is the last end of any clip, muted or not (as for every DAW: the arrangement's length).
  */
-export function readClips(tracks: readonly RawTrack[], beatAt: (seconds: number) => number, warnings: Warning[]): { clips: ArrangementClip[]; endBeat: number | null } {
+export function readClips(tracks: readonly RawTrack[], beatAt: (seconds: number) => number, warnings: Warning[]): { clips: ArrangementClip[]; endBeat: number | null; endSeconds: number | null } {
   const clips: ArrangementClip[] = [];
   const folders: boolean[] = [];
   let bad = 0;
@@ -37,9 +37,9 @@ export function readClips(tracks: readonly RawTrack[], beatAt: (seconds: number)
   });
   if (bad > 0) warnings.push({ code: 'bad-clip', message: `${bad} item(s) without a readable position and length were left out.` });
   clips.sort((a, b) => a.startSeconds! - b.startSeconds!);
-  const playing = clips.filter((c) => !c.disabled && !c.trackMuted);
-  const counted = playing.length > 0 ? playing : clips;
-  return { clips, endBeat: counted.length === 0 ? null : counted.reduce((end, c) => Math.max(end, c.endBeat), -Infinity) };
+  if (clips.length === 0) return { clips, endBeat: null, endSeconds: null };
+  const endSeconds = clips.reduce((end, c) => Math.max(end, c.endSeconds!), -Infinity);
+  return { clips, endBeat: beatAt(endSeconds), endSeconds };
 }
 
 function clip(item: RawItem, name: string, fileName: string, trackName: string, trackIndex: number, trackMuted: boolean, beatAt: (s: number) => number): ArrangementClip {

@@ -48,7 +48,7 @@ describe('POST /v1/convert', () => {
   const set = gunzipSync(fixture('ableton/automation.als'));
   it.each([
     ['an empty body', new Uint8Array(0), 422, 'empty-file', 'The file is empty'],
-    ['junk', fixture('ableton/junk.als'), 422, 'not-a-project', 'neither an Ableton Live set'],
+    ['junk', fixture('ableton/junk.als'), 422, 'not-a-project', 'not a project dawstamps reads: Ableton Live set (.als), FL Studio project (.flp)'],
     ['a plain-XML set cut short', set.subarray(0, 20_000), 422, 'corrupt-file', 'The XML is broken: it ends before the document does (after 20000 bytes, '],
     ['two sets in one gzip', gzipSync(Buffer.concat([set, set])), 422, 'corrupt-file', 'The XML is broken: there is data after the end of the document'],
     ['gzipped text', gzipSync('not a set'), 422, 'not-a-project', 'what is inside is not an Ableton Live set'],

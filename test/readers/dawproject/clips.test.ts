@@ -171,8 +171,9 @@ describe('muted tracks and disabled clips', () => {
       ['Disabled', 'Deck A', 0, true, false],
       ['In a muted group', 'Deck C', 3, false, true],
     ]);
-    // the set ends with the last clip that plays
-    expect(project.timelines[0]!.endBeat).toBe(32);
+    // the set ends with the last clip of any kind, muted or disabled too (the arrangement's length, as for every DAW)
+    expect(project.timelines[0]!.endBeat).toBe(Math.max(...clips.map((c) => c.endBeat)));
+    expect(project.timelines[0]!.endBeat).toBe(128);
   });
 });
 

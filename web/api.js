@@ -62,7 +62,7 @@ function setToken(value) {
 async function errorOf(res) {
   try {
     const body = await res.json();
-    if (body && body.error && typeof body.error.message === 'string') {
+    if (typeof body?.error?.message === 'string') {
       return new ApiError(String(body.error.code ?? 'error'), body.error.message, res.status);
     }
   } catch {

@@ -39,7 +39,7 @@ async function recordRequests(page: Page): Promise<Array<{ method: string; path:
 }
 
 /** True when `body` holds `needle` (the file's bytes, or a run of them). */
-const holds = (body: Buffer | null, needle: Buffer): boolean => body !== null && body.includes(needle);
+const holds = (body: Buffer | null, needle: Buffer): boolean => body?.includes(needle) === true;
 
 /** The page's origin mark of the shown tracklist. */
 const origin = (page: Page): Promise<string | undefined> => page.evaluate(() => document.getElementById('result')?.dataset.origin);

@@ -40,7 +40,7 @@ export function readTempo(raw: RawSet, warnings: Warning[]): { staticBpm: number
       continue;
     }
     firstBpm ??= v;
-    const bpm = v > MAX_BPM ? MAX_BPM : v < MIN_BPM ? MIN_BPM : v;
+    const bpm = Math.min(MAX_BPM, Math.max(MIN_BPM, v));
     if (bpm !== v) clamped++;
     const beat = time[i]!;
     if (beat < last) sorted = false;

@@ -85,7 +85,7 @@ function readClip(bytes: Uint8Array, channel: RawChannel, limits: Limits): Tempo
       throw new DawstampsError('corrupt-file', `The project is damaged: point ${i + 1} of a tempo automation clip lies impossibly far into the song.`, { offset: at, detail: `channel ${channel.id}, byte ${at}` });
     }
     // tempoFromValue, inline
-    let bpm = 10 + (512 * (range.min + spread * (value < 0 ? 0 : value > 1 ? 1 : value))) / 12800;
+    let bpm = 10 + (512 * (range.min + spread * Math.min(1, Math.max(0, value)))) / 12800;
     if (!(bpm >= 10 && bpm <= 522)) {
       bpm = Number.isFinite(bpm) ? Math.min(522, Math.max(10, bpm)) : 120;
       clip.clamped = true;

@@ -10,7 +10,7 @@ import { formatBytes, kindsText, refuseReason } from './format.js';
 import { createLocalConverter } from './local.js';
 import { buildMenus, optionControls } from './menus.js';
 import { doneJob, openStoredProject, uploadAndWait } from './server.js';
-import { keepLocalRemembered, linkLifetime, readServerConfig, rememberKeepLocal, retentionText } from './settings.js';
+import { keepLocalRemembered, linkLifetime, readServerConfig, rememberKeepLocal, rememberTemplate, rememberedTemplate, retentionText } from './settings.js';
 import { createStatus } from './status.js';
 import { setupToken } from './token.js';
 import { createTracklist } from './tracklist.js';
@@ -204,6 +204,8 @@ function setup() {
   ui.file.accept = extensions.join(',');
   ui.keepLocal.checked = keepLocalRemembered();
   showKeepLocal();
+  $('template').value = rememberedTemplate();
+  showTemplate();
   void readServerConfig().then((config) => {
     if (config.maxBytes) {
       state.maxUpload = config.maxBytes;
@@ -213,6 +215,11 @@ function setup() {
     const text = retentionText(config.retention);
     if (text) $('retention').textContent = `${text} Nobody can list results: one opens only with its link, which holds a random id.`;
   });
+}
+
+/** The template box is there while the template format is chosen. */
+function showTemplate() {
+  $('template-box').hidden = $('format').value !== 'template';
 }
 
 function showKeepLocal() {
@@ -266,7 +273,15 @@ function wire() {
   for (const { spec, control } of optionControls()) {
     control.addEventListener('change', () => (spec.stage === 'time' ? void tracklist.retime(spec.name) : tracklist.reexport(spec.name)));
   }
-  $('format').addEventListener('change', () => tracklist.reexport('format'));
+  $('format').addEventListener('change', () => {
+    showTemplate();
+    tracklist.reexport('format');
+  });
+  // the template re-exports as it is typed, and is remembered for the next visit
+  $('template').addEventListener('input', () => {
+    rememberTemplate($('template').value);
+    tracklist.reexport('template');
+  });
   for (const form of ['controls', 'export-controls']) $(form).addEventListener('submit', (/** @type {Event} */ e) => e.preventDefault());
   let width = 0;
   new ResizeObserver(() => {

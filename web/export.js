@@ -28,7 +28,9 @@ export function setupExport(converter, current) {
     const format = select.value;
     say('');
     try {
-      const file = await converter.exportAs(shown.timeOptions, format, shown.exportOptions);
+      // the template belongs to the template format alone (a half-typed one must not stop the others)
+      const { template, ...others } = shown.exportOptions;
+      const file = await converter.exportAs(shown.timeOptions, format, format === 'template' ? shown.exportOptions : others);
       if (mine !== seq) return;
       preview.value = file.text;
       preview.dataset.format = format;

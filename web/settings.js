@@ -2,6 +2,28 @@
 // browser remembers (the "keep my project on this computer" switch).
 
 const KEEP_LOCAL_KEY = 'dawstamps-keep-local';
+const TEMPLATE_KEY = 'dawstamps-template';
+
+/** The line format most DJs ask for first. */
+export const DEFAULT_TEMPLATE = '{index:02}. {artist} - {title} [{start:hh:mm:ss}]';
+
+/** The template the person last used (on a previous visit too), else the default. */
+export function rememberedTemplate() {
+  try {
+    return localStorage.getItem(TEMPLATE_KEY) ?? DEFAULT_TEMPLATE;
+  } catch {
+    return DEFAULT_TEMPLATE;
+  }
+}
+
+/** @param {string} text */
+export function rememberTemplate(text) {
+  try {
+    localStorage.setItem(TEMPLATE_KEY, text);
+  } catch {
+    // storage unavailable: the template holds for this visit only
+  }
+}
 
 /**
  * @typedef {{ uploads?: string, uploadsDays: number | null, resultsDays: number | null }} Retention

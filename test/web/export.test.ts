@@ -65,6 +65,36 @@ describe('the export panel', () => {
     expect((await previewOf(page, 'text', '0:03:20 comfort')).split('\n')[1]).toBe('0:03:20 comfort - other track');
   });
 
+  it('offers a template box with the format, remembered across visits; a bad template says where, and leaves the other formats alone', async () => {
+    const { page } = opened;
+    await page.selectOption('#format', 'text');
+    expect(await page.isHidden('#template-box')).toBe(true);
+    await page.selectOption('#format', 'template');
+    expect(await page.isVisible('#template-box')).toBe(true);
+    // the DJ's classic line by default: exactly the exporter's golden output for it
+    expect(await page.inputValue('#template')).toBe('{index:02}. {artist} - {title} [{start:hh:mm:ss}]');
+    expect(await previewOf(page, 'template', '01. mirvs')).toBe(golden('template.txt'));
+    await page.fill('#template', '{start:m:ss} {name}');
+    expect((await previewOf(page, 'template', '3:20 comfort')).split('\n')[1]).toBe('3:20 comfort - other track');
+    await page.fill('#template', '{start:m:ss} {nmae}');
+    await page.waitForFunction(() => document.getElementById('export-warnings')?.textContent?.includes('nmae'));
+    expect((await exportWarnings()).join(' ')).toMatch(/column/);
+    // another format is not held up by a template it does not use
+    await page.selectOption('#format', 'text');
+    await previewOf(page, 'text', 'comfort - other track');
+    // remembered: a fresh visit (same browser) finds the last template
+    await page.selectOption('#format', 'template');
+    await page.fill('#template', '{index}) {name}');
+    const again = await browser.newPage({ storageState: await page.context().storageState() });
+    try {
+      await again.goto(server.url);
+      await again.waitForFunction(() => document.documentElement.classList.contains('ready'));
+      expect(await again.inputValue('#template')).toBe('{index}) {name}');
+    } finally {
+      await again.close();
+    }
+  });
+
   it('copies the preview to the clipboard with one click', async () => {
     const { page } = opened;
     await page.selectOption('#format', 'youtube');

@@ -1,5 +1,6 @@
 /** lib/ must run in Lambda, at the edge and in a browser: no Node built-ins, AWS SDK or Hono. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -34,5 +35,30 @@ describe('lib/ import graph', () => {
   it('never reaches for Node through globals (process, Buffer, require)', () => {
     const offending = files.filter((file) => /\b(process\.|Buffer\.|require\()/.test(readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')));
     expect(offending.map((f) => f.slice(LIB.length))).toEqual([]);
+  });
+
+  it('has no import cycles, type-only imports included (every module can be read on its own)', () => {
+    const target = (from: string, spec: string): string | null => {
+      if (!spec.startsWith('.')) return null;
+      const base = resolve(dirname(from), spec);
+      for (const candidate of [`${base}.ts`, `${base}/index.ts`, base]) if (candidate.endsWith('.ts') && existsSync(candidate)) return candidate;
+      return null;
+    };
+    const graph = new Map(files.map((f) => [f, specifiers(readFileSync(f, 'utf8')).map((s) => target(f, s)).filter((t): t is string => t !== null)]));
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const walk = (file: string, path: string[]): void => {
+      if (state.get(file) === 'done') return;
+      if (state.get(file) === 'open') {
+        cycles.push([...path.slice(path.indexOf(file)), file].map((f) => f.slice(LIB.length)).join(' → '));
+        return;
+      }
+      state.set(file, 'open');
+      // index.ts files only re-export: a module importing a sibling through its folder's index is not a cycle of its own making
+      for (const next of graph.get(file) ?? []) if (!(next.endsWith('/index.ts') && dirname(next) === dirname(file))) walk(next, [...path, file]);
+      state.set(file, 'done');
+    };
+    for (const file of files) walk(file, []);
+    expect(cycles).toEqual([]);
   });
 });

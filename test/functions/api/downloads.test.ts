@@ -5,25 +5,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { convert, exportResult } from '../../../lib/index';
 import { fixture } from '../../helpers/fixtures';
-import { postUpload } from '../../helpers/functions/form';
-import { createJob, localHarness, type LocalHarness } from '../../helpers/functions/local-app';
+import { localHarness, postConvert, uploadedJob, type LocalHarness } from '../../helpers/functions/local-app';
 
 let h: LocalHarness;
 afterEach(async () => { await h.close(); });
 
-const post = (query: string, body: Uint8Array) => h.request(`/v1/convert${query}`, {
-  method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: body as BodyInit,
-});
-
+const post = (query: string, body: Uint8Array) => postConvert(h, query, body);
 /** A job for a fixture under a file name, uploaded and converted. */
-async function doneJob(filename: string, path: string): Promise<string> {
-  const res = await createJob(h, { filename });
-  expect(res.status).toBe(201);
-  const job = (await res.json()) as { jobId: string; upload: { url: string; fields: Record<string, string> } };
-  await postUpload(job.upload.url, job.upload.fields, fixture(path), 'x', (url, init) => h.request(String(url), init));
-  await h.queue.idle();
-  return job.jobId;
-}
+const doneJob = (filename: string, path: string): Promise<string> => uploadedJob(h, filename, fixture(path));
 
 /** The distinct warning codes of an export as lib makes it. */
 async function codesOf(path: string, format: string): Promise<string[]> {

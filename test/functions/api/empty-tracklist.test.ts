@@ -1,25 +1,14 @@
 /** An empty tracklist through the API: empty-tracklist (422) for every export, the JSON result still there. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixture } from '../../helpers/fixtures';
-import { postUpload } from '../../helpers/functions/form';
-import { createJob, localHarness, type LocalHarness } from '../../helpers/functions/local-app';
+import { localHarness, postConvert, uploadedJob, type LocalHarness } from '../../helpers/functions/local-app';
 
 let h: LocalHarness;
 afterEach(async () => { await h.close(); });
 
-const post = (query: string, body: Uint8Array) => h.request(`/v1/convert${query}`, {
-  method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: body as BodyInit,
-});
-
+const post = (query: string, body: Uint8Array) => postConvert(h, query, body);
 /** A job for a fixture under a file name, uploaded and converted. */
-async function doneJob(filename: string, path: string): Promise<string> {
-  const res = await createJob(h, { filename });
-  expect(res.status).toBe(201);
-  const job = (await res.json()) as { jobId: string; upload: { url: string; fields: Record<string, string> } };
-  await postUpload(job.upload.url, job.upload.fields, fixture(path), 'x', (url, init) => h.request(String(url), init));
-  await h.queue.idle();
-  return job.jobId;
-}
+const doneJob = (filename: string, path: string): Promise<string> => uploadedJob(h, filename, fixture(path));
 
 describe('an empty tracklist', () => {
   it('is empty-tracklist (422) for every export, while the JSON result still returns with its warnings', async () => {

@@ -49,3 +49,29 @@ export async function localHarness(env: Record<string, string> = {}, extra: Part
 export function createJob(h: LocalHarness, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return h.request('/v1/jobs', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 }
+
+/** What POST /v1/jobs answers. */
+export interface CreatedJob {
+  jobId: string;
+  upload: { url: string; fields: Record<string, string> };
+  expiresAt: string;
+}
+
+/** Creates a job for `filename`, uploads `bytes` through its form, waits for the queue; the job id. */
+export async function uploadedJob(h: LocalHarness, filename: string, bytes: Uint8Array, options: Record<string, unknown> = {}): Promise<string> {
+  const res = await createJob(h, { filename, options });
+  if (res.status !== 201) throw new Error(`POST /v1/jobs answered ${res.status}: ${await res.text()}`);
+  const job = (await res.json()) as CreatedJob;
+  const form = new FormData();
+  for (const [key, value] of Object.entries(job.upload.fields)) form.append(key, value);
+  form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>]), filename);
+  const up = await h.request(job.upload.url, { method: 'POST', body: form });
+  if (up.status !== 204) throw new Error(`the upload answered ${up.status}: ${await up.text()}`);
+  await h.queue.idle();
+  return job.jobId;
+}
+
+/** POST /v1/convert with the file as the raw body. */
+export function postConvert(h: LocalHarness, query: string, body: Uint8Array): Promise<Response> {
+  return h.request(`/v1/convert${query}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: body as Uint8Array<ArrayBuffer> });
+}

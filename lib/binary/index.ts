@@ -1,2 +1,3 @@
 export { ByteReader } from './byte-reader';
 export { concatBytes } from './concat';
+export { enlarged } from './grow';

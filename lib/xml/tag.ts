@@ -1,6 +1,7 @@
 import { DawstampsError } from '../errors';
 import { broken } from './errors';
 import type { TagView } from './types';
+import { enlarged } from '../binary/grow';
 
 
 const GT = 62; // >
@@ -200,9 +201,7 @@ export class TagScanner implements TagView {
     let s = this.spans;
     const at = 4 * this.count++;
     if (at + 4 > s.length) {
-      const grown = new Int32Array(s.length * 2);
-      grown.set(s);
-      this.spans = s = grown;
+      this.spans = s = enlarged(s, s.length * 2);
     }
     s[at] = a;
     s[at + 1] = b;

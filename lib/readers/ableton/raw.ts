@@ -1,4 +1,5 @@
 /** What the streaming pass collects from a set: small, already-typed pieces. */
+import { enlarged } from '../../binary';
 import type { TempoCurve } from '../../model';
 
 /**
@@ -39,17 +40,9 @@ export class EventList {
 
   private grow(): void {
     const size = this.time.length * 2;
-    const time = new Float64Array(size);
-    time.set(this.time);
-    this.time = time;
-    const value = new Float64Array(size);
-    value.set(this.value);
-    this.value = value;
-    if (this.curve) {
-      const curve = new Float64Array(size * 4).fill(NaN);
-      curve.set(this.curve);
-      this.curve = curve;
-    }
+    this.time = enlarged(this.time, size);
+    this.value = enlarged(this.value, size);
+    if (this.curve) this.curve = enlarged(this.curve, size * 4, Number.NaN);
   }
 }
 

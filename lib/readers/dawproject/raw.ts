@@ -1,4 +1,5 @@
 /** What the streaming pass collects from a project.xml: small, already-typed pieces (docs/dawproject.md). */
+import { enlarged } from '../../binary';
 
 /** A timeline's unit (DAWproject `timeUnit`): quarter notes or seconds. */
 export type TimeUnit = 'beats' | 'seconds';
@@ -35,15 +36,9 @@ export class PointList {
 
   private grow(): void {
     const size = this.time.length * 2;
-    const time = new Float64Array(size);
-    time.set(this.time);
-    this.time = time;
-    const value = new Float64Array(size);
-    value.set(this.value);
-    this.value = value;
-    const interpolation = new Uint8Array(size);
-    interpolation.set(this.interpolation);
-    this.interpolation = interpolation;
+    this.time = enlarged(this.time, size);
+    this.value = enlarged(this.value, size);
+    this.interpolation = enlarged(this.interpolation, size);
   }
 }
 

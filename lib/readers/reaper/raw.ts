@@ -1,4 +1,5 @@
 /** What the scan keeps of an .rpp: the statements a tracklist needs, with their line numbers. */
+import { enlarged } from '../../binary';
 
 /** `MARKER idx position name flags …` (a region is two of them with one index). */
 export interface RawMarker {
@@ -34,19 +35,12 @@ export class RawPoints {
 
   private grow(): void {
     const size = this.seconds.length * 2;
-    const f = (a: Float64Array): Float64Array => {
-      const b = new Float64Array(size);
-      b.set(a);
-      return b;
-    };
-    this.seconds = f(this.seconds);
-    this.bpm = f(this.bpm);
-    this.timeSig = f(this.timeSig);
-    this.flags = f(this.flags);
-    this.line = f(this.line);
-    const shape = new Int32Array(size);
-    shape.set(this.shape);
-    this.shape = shape;
+    this.seconds = enlarged(this.seconds, size);
+    this.bpm = enlarged(this.bpm, size);
+    this.shape = enlarged(this.shape, size);
+    this.timeSig = enlarged(this.timeSig, size);
+    this.flags = enlarged(this.flags, size);
+    this.line = enlarged(this.line, size);
   }
 }
 

@@ -1,7 +1,7 @@
 /** dawstamps: DAW projects (Ableton Live, FL Studio, DAWproject, Reaper) to exact, timestamped tracklists. */
 export { convert } from './convert';
 export { parseProject } from './parse';
-export { timeProject } from './time';
+export { timeProject } from './time-project';
 export { projectFromJson, projectToJson, PROJECT_FORMAT, PROJECT_SCHEMA, type ProjectJson } from './project-json';
 export { parseStart, type ConvertOptions, type ParseOptions, type TimeOptions, type StartSpec } from './options';
 export { DawstampsError, isDawstampsError, type ErrorCode } from './errors';

@@ -1,4 +1,6 @@
 /** Bounds on what one conversion may consume; every one can be changed per call. */
+import { DawstampsError, echoValue } from './errors';
+
 export interface Limits {
   /** Compressed/raw input bytes (the upload cap). */
   maxFileBytes: number;
@@ -30,7 +32,16 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxZipEntries: 10_000,
 });
 
-/** Merges caller overrides over the defaults. */
-export function resolveLimits(overrides?: Partial<Limits>): Limits {
+/**
+ * Merges caller overrides over the defaults; throws DawstampsError 'invalid-option' for a limit
+ * that does not exist or is not a number above 0 (a NaN would turn the limit off unseen).
+ */
+export function resolveLimits(overrides?: Partial<Limits> | null): Limits {
+  if (overrides === undefined || overrides === null) return { ...DEFAULT_LIMITS };
+  if (typeof overrides !== 'object') throw new DawstampsError('invalid-option', 'The limits must be an object.');
+  for (const [name, value] of Object.entries(overrides)) {
+    if (!Object.hasOwn(DEFAULT_LIMITS, name)) throw new DawstampsError('invalid-option', `There is no limit "${echoValue(name)}"; the limits are ${Object.keys(DEFAULT_LIMITS).join(', ')}.`);
+    if (value !== undefined && !(typeof value === 'number' && value > 0)) throw new DawstampsError('invalid-option', `The limit ${name} must be a number above 0; got "${echoValue(value)}".`);
+  }
   return { ...DEFAULT_LIMITS, ...overrides };
 }

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { ErrorCode } from './errors';
+import type { ChoiceValue } from './option-table';
 import type { ArrangementRefSchema, DawSchema, MarkerKindSchema, ResultMarkerSchema, ResultSchema, TimingModelSchema, WarningSchema } from './result-schema';
 import type { TempoColumns } from './tempo/columns';
 
@@ -12,7 +13,8 @@ export type { TempoColumns, TempoCurve, TempoPoint } from './tempo/columns';
 /** The project formats: Ableton Live sets, FL Studio projects, DAWproject files, Reaper projects. */
 export type Daw = z.infer<typeof DawSchema>;
 export type TimingModel = z.infer<typeof TimingModelSchema>;
-export type TimingOption = TimingModel | 'auto';
+/** The `timing` option's values (lib/option-table.ts): a model, or `auto`. */
+export type TimingOption = ChoiceValue<'timing'>;
 
 export interface Meter {
   numerator: number;

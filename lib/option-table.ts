@@ -130,18 +130,14 @@ export const OPTION_SPECS = [
   },
 ] as const satisfies readonly OptionSpec[];
 
+/** The values a choice option takes, as a type (the option types are derived from the table). */
+export type ChoiceValue<N extends string> = Extract<(typeof OPTION_SPECS)[number], { name: N }> extends { values: readonly (infer V)[] } ? V : never;
+
 /** The option names of a stage (the keys of TimeOptions and ExportOptions the table covers). */
 export type OptionName<S extends OptionStage = OptionStage> = Extract<(typeof OPTION_SPECS)[number], { stage: S }>['name'];
 
 /** The spec of an option by name. */
 export const OPTION_BY_NAME: ReadonlyMap<string, OptionSpec> = new Map(OPTION_SPECS.map((s): [string, OptionSpec] => [s.name, s]));
-
-/** The default value of an option (what leaving it out means), or undefined (text, start, arrangement). */
-export function optionDefault(spec: OptionSpec): string | boolean | undefined {
-  if (spec.type === 'choice') return spec.default;
-  if (spec.type === 'flag') return spec.default;
-  return undefined;
-}
 
 const bad = (message: string): DawstampsError => new DawstampsError('invalid-option', message);
 
@@ -157,22 +153,34 @@ export function checkOptionValue(spec: OptionSpec, value: unknown): unknown {
     case 'flag':
       if (typeof value !== 'boolean') throw bad(`The ${spec.name} option must be true or false; got "${echoValue(value)}".`);
       return value;
-    case 'text':
-      if (typeof value !== 'string') throw bad(`The ${spec.name} option must be text.`);
+    default: {
+      // text; a start may also be a beat number, an arrangement a whole number (its index)
+      if (spec.type === 'start' && typeof value === 'number') return value;
+      if (spec.type === 'arrangement' && typeof value === 'number' && Number.isSafeInteger(value)) return value;
+      if (typeof value !== 'string') throw bad(`The ${spec.name} must be ${TEXT_KINDS[spec.type]}.`);
       if (value.length > spec.maxLength) throw bad(`The ${spec.name} "${echoValue(value)}" is longer than ${spec.maxLength} characters.`);
-      spec.check?.(value);
+      if (spec.type === 'text') spec.check?.(value);
       return value;
-    case 'start':
-      if (typeof value === 'number') return value;
-      if (typeof value !== 'string') throw bad('The start must be a string or a number.');
-      if (value.length > spec.maxLength) throw bad(`The start "${echoValue(value)}" is longer than ${spec.maxLength} characters.`);
-      return value;
-    case 'arrangement':
-      if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
-      if (typeof value !== 'string') throw bad('The arrangement must be a name or a whole number.');
-      if (value.length > spec.maxLength) throw bad(`The arrangement "${echoValue(value)}" is longer than ${spec.maxLength} characters.`);
-      return value;
+    }
   }
+}
+
+/** What a text-like option takes, as a sentence says it. */
+const TEXT_KINDS: Record<'text' | 'start' | 'arrangement', string> = { text: 'text', start: 'a string or a number', arrangement: 'a name or a whole number' };
+
+/**
+ * Checks an options object of one stage: an object (or nothing), no name the stage does not know
+ * (`also`: the names a call takes beside the table's, as fileName or limits), every value right.
+ */
+export function checkOptionsObject(stage: OptionStage, options: unknown, also: readonly string[] = []): void {
+  if (options === undefined || options === null) return;
+  if (typeof options !== 'object' || Array.isArray(options)) throw bad('The options must be an object.');
+  for (const name of Object.keys(options)) {
+    if (OPTION_BY_NAME.get(name)?.stage !== stage && !also.includes(name)) {
+      throw bad(`There is no ${stage === 'time' ? 'conversion' : 'export'} option "${echoValue(name)}".`);
+    }
+  }
+  checkStageOptions(stage, options);
 }
 
 /** One option's value from text (a query parameter, a CLI argument) in its JSON type; throws 'invalid-option'. */

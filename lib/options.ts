@@ -1,14 +1,16 @@
 /** What a caller may ask of convert() and timeProject(), and the checks of those options. */
-import { checkStageOptions } from './option-table';
+import { DawstampsError } from './errors';
+import { checkOptionsObject, type ChoiceValue } from './option-table';
 import type { Limits } from './limits';
 import type { TimingOption } from './model';
 import type { Inflate } from './readers/types';
 
 export { parseStart, type StartSpec } from './tempo/start';
 
-export type BeforeStart = 'drop' | 'negative';
-export type SourceOption = 'auto' | 'locators' | 'clips';
-export type ClipAnchor = 'start' | 'crossfade-middle';
+// the values of the choice options, from lib/option-table.ts (written there once)
+export type BeforeStart = ChoiceValue<'beforeStart'>;
+export type SourceOption = ChoiceValue<'source'>;
+export type ClipAnchor = ChoiceValue<'clipAnchor'>;
 
 /** How a project is timed (timeProject, and convert()); every field is optional. */
 export interface TimeOptions {
@@ -41,7 +43,12 @@ export interface ParseOptions {
 /** Options of convert(): how to read the file and how to time it. */
 export interface ConvertOptions extends ParseOptions, TimeOptions {}
 
+/** The names convert() and timeProject() take beside the option table's. */
+const CALL_OPTIONS = ['fileName', 'tempoPoints', 'limits', 'inflate'] as const;
+
 /** Checks the time options (callers from JSON or a query string may pass anything); throws 'invalid-option'. */
-export function checkOptions(options: TimeOptions): void {
-  checkStageOptions('time', options);
+export function checkOptions(options: TimeOptions | null | undefined): void {
+  checkOptionsObject('time', options, CALL_OPTIONS);
+  if (options?.fileName !== undefined && typeof options.fileName !== 'string') throw new DawstampsError('invalid-option', 'The fileName option must be text.');
+  if (options?.tempoPoints !== undefined && typeof options.tempoPoints !== 'boolean') throw new DawstampsError('invalid-option', 'The tempoPoints option must be true or false.');
 }

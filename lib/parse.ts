@@ -10,7 +10,7 @@ import { detectReader, type ReadOptions } from './readers';
 const HEAD_BYTES = 4096;
 
 /**
- * Reads a project file into the model every DAW shares (docs/exports.md#the-project): the format
+ * Reads a project file into the model every DAW shares (docs/project.md): the format
  * is sniffed from the first bytes, never taken from a name. The file is its bytes, or a stream of
  * them (lib/input.ts): an Ableton set is then inflated and scanned as it arrives, never whole in
  * memory; a stream is read once and cancelled when reading stops early. Errors of the stream

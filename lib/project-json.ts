@@ -4,7 +4,9 @@
  * field, so a damaged or foreign document is an 'invalid-project' error, never a crash later on.
  */
 import { DawstampsError, type ErrorCode } from './errors';
-import type { ArrangementClip, ArrangementRef, MarkerKind, Meter, MeterChange, Project, ProjectMarker, Timeline, Warning } from './model';
+import { DAWS, MARKER_KINDS, TIMING_MODELS } from './kinds';
+import { resolveLimits, type Limits } from './limits';
+import type { ArrangementClip, ArrangementRef, LoopRange, Meter, MeterChange, Project, ProjectMarker, Timeline, Warning } from './model';
 import { TempoColumns } from './tempo/columns';
 
 /** What `format` says in every stored project. */
@@ -48,25 +50,30 @@ export function projectToJson(project: Project): ProjectJson {
   };
 }
 
-/** Reads a stored project document (already JSON.parse'd); throws DawstampsError 'invalid-project'. */
-export function projectFromJson(doc: unknown): Project {
+/**
+ * Reads a stored project document (already JSON.parse'd); throws DawstampsError 'invalid-project'.
+ * The document is checked as a file would be: numbers in range, the envelope sorted, the limits
+ * (`limits`, default lib's) on markers, clips and breakpoints.
+ */
+export function projectFromJson(doc: unknown, options: { limits?: Partial<Limits> } = {}): Project {
+  const limits = resolveLimits(options.limits);
   const d = object(doc, 'the document');
   if (d.format !== PROJECT_FORMAT) fail('it is not a dawstamps project document');
   if (d.schema !== PROJECT_SCHEMA) fail(`it has layout ${String(d.schema).slice(0, 20)}; this version reads layout ${PROJECT_SCHEMA}`);
-  const timelines = array(d.timelines, 'timelines').map((t, i) => timelineFrom(t, `timelines[${i}]`));
+  const timelines = array(d.timelines, 'timelines').map((t, i) => timelineFrom(t, `timelines[${i}]`, limits));
   if (timelines.length === 0) fail('it has no timeline');
   const defaultTimeline = int(d.defaultTimeline, 'defaultTimeline');
   if (defaultTimeline < 0 || defaultTimeline >= timelines.length) fail('defaultTimeline names no timeline');
   const auto = object(d.autoTiming, 'autoTiming');
   const tracklist = object(d.tracklist, 'tracklist');
   return {
-    daw: oneOf(d.daw, 'daw', ['ableton', 'flstudio', 'dawproject', 'reaper'] as const),
+    daw: oneOf(d.daw, 'daw', DAWS),
     version: nullable(d.version, 'version', text),
     application: nullable(d.application, 'application', text),
-    staticBpm: positive(d.staticBpm, 'staticBpm'),
+    staticBpm: tempo(d.staticBpm, 'staticBpm'),
     tempoStep: positive(d.tempoStep, 'tempoStep'),
     autoTiming: {
-      model: oneOf(auto.model, 'autoTiming.model', ['stepped', 'continuous'] as const),
+      model: oneOf(auto.model, 'autoTiming.model', TIMING_MODELS),
       reason: text(auto.reason, 'autoTiming.reason'),
       ...(auto.inferred === undefined ? {} : { inferred: bool(auto.inferred, 'autoTiming.inferred') }),
     },
@@ -80,11 +87,8 @@ export function projectFromJson(doc: unknown): Project {
   };
 }
 
-const MARKER_KINDS: readonly MarkerKind[] = [
-  'locator', 'marker', 'region', 'marker-loop', 'skip', 'pause', 'loop', 'start', 'pattern-length', 'bar-override', 'time-signature', 'punch-in', 'punch-out', 'clip',
-];
 
-function timelineFrom(value: unknown, at: string): Timeline {
+function timelineFrom(value: unknown, at: string, limits: Limits): Timeline {
   const t = object(value, at);
   const timeline: Timeline = {
     arrangement: nullable(t.arrangement, `${at}.arrangement`, arrangementRef),
@@ -96,11 +100,18 @@ function timelineFrom(value: unknown, at: string): Timeline {
     songStartBeat: nullable(t.songStartBeat, `${at}.songStartBeat`, num),
     loop: nullable(t.loop, `${at}.loop`, (v, p) => {
       const l = object(v, p);
-      return { startBeat: num(l.startBeat, `${p}.startBeat`), endBeat: num(l.endBeat, `${p}.endBeat`), enabled: bool(l.enabled, `${p}.enabled`) };
+      const loop: LoopRange = { startBeat: num(l.startBeat, `${p}.startBeat`), endBeat: num(l.endBeat, `${p}.endBeat`), enabled: bool(l.enabled, `${p}.enabled`) };
+      if (l.startSeconds !== undefined) loop.startSeconds = num(l.startSeconds, `${p}.startSeconds`);
+      if (l.endSeconds !== undefined) loop.endSeconds = num(l.endSeconds, `${p}.endSeconds`);
+      return loop;
     }),
     endBeat: nullable(t.endBeat, `${at}.endBeat`, num),
     warnings: warnings(t.warnings, `${at}.warnings`),
   };
+  if (t.endSeconds !== undefined) timeline.endSeconds = num(t.endSeconds, `${at}.endSeconds`);
+  count(timeline.markers, limits.maxMarkers, `${at}.markers`, 'markers');
+  count(timeline.clips ?? [], limits.maxMarkers, `${at}.clips`, 'clips');
+  if (timeline.tempo.length > limits.maxBreakpoints) fail(`${at}.tempo holds ${timeline.tempo.length} breakpoints, more than the limit of ${limits.maxBreakpoints}`);
   if (t.error !== undefined) {
     const e = object(t.error, `${at}.error`);
     timeline.error = { code: text(e.code, `${at}.error.code`) as ErrorCode, message: text(e.message, `${at}.error.message`) };
@@ -118,7 +129,9 @@ function tempoFrom(value: unknown, at: string): TempoColumns {
   const bpm = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     beat[i] = num(beats[i], `${at}.beats[${i}]`);
-    bpm[i] = positive(bpms[i], `${at}.bpms[${i}]`);
+    bpm[i] = tempo(bpms[i], `${at}.bpms[${i}]`);
+    // the document keeps the envelope sorted by beat (stably: equal beats are a jump, in order)
+    if (i > 0 && beat[i]! < beat[i - 1]!) fail(`${at}.beats[${i}] comes before the breakpoint ahead of it`);
   }
   const curves = array(t.curves, `${at}.curves`);
   let curve: Float64Array | null = null;
@@ -128,6 +141,7 @@ function tempoFrom(value: unknown, at: string): TempoColumns {
       const c = array(entry, `${at}.curves[${k}]`).map((x, j) => num(x, `${at}.curves[${k}][${j}]`));
       const i = c[0]!;
       if (c.length !== 5 || !Number.isInteger(i) || i < 0 || i >= n) fail(`${at}.curves[${k}] is not [index, c1x, c1y, c2x, c2y]`);
+      if (c.slice(1).some((h) => !(h >= 0 && h <= 1))) fail(`${at}.curves[${k}] has a handle outside 0…1`);
       curve!.set(c.slice(1), 4 * i);
     });
   }
@@ -167,7 +181,10 @@ function arrangementRef(value: unknown, at: string): ArrangementRef {
 
 function meter(value: unknown, at: string): Meter {
   const m = object(value, at);
-  return { numerator: int(m.numerator, `${at}.numerator`), denominator: int(m.denominator, `${at}.denominator`) };
+  const numerator = int(m.numerator, `${at}.numerator`);
+  const denominator = int(m.denominator, `${at}.denominator`);
+  if (!(numerator >= 1 && numerator <= 1024 && denominator >= 1 && denominator <= 1024)) fail(`${at} is not a time signature`);
+  return { numerator, denominator };
 }
 
 function warnings(value: unknown, at: string): Warning[] {
@@ -189,9 +206,23 @@ function array(v: unknown, at: string): unknown[] {
   if (!Array.isArray(v)) fail(`${at} is not a list`);
   return v;
 }
+/** The largest magnitude of any position (beats or seconds): far past any set, and its times stay finite. */
+const MAX_MAGNITUDE = 1e15;
+/** The tempo range a stored project may hold (every reader's range lies inside it). */
+const MIN_BPM = 0.01;
+const MAX_BPM = 100_000;
+
 function num(v: unknown, at: string): number {
-  if (typeof v !== 'number' || !Number.isFinite(v)) fail(`${at} is not a number`);
+  if (typeof v !== 'number' || !(Math.abs(v) <= MAX_MAGNITUDE)) fail(`${at} is not a number within ±${MAX_MAGNITUDE}`);
   return v;
+}
+function tempo(v: unknown, at: string): number {
+  const n = num(v, at);
+  if (!(n >= MIN_BPM && n <= MAX_BPM)) fail(`${at} is not a tempo from ${MIN_BPM} to ${MAX_BPM} BPM`);
+  return n;
+}
+function count(list: readonly unknown[], limit: number, at: string, what: string): void {
+  if (list.length > limit) fail(`${at} holds ${list.length} ${what}, more than the limit of ${limit}`);
 }
 function positive(v: unknown, at: string): number {
   const n = num(v, at);

@@ -5,15 +5,14 @@
  * page use the types alone, so zod stays out of their bundles.
  */
 import { z } from 'zod';
+import { DAWS, MARKER_KINDS, TIMING_MODELS } from './kinds';
 
-export const DawSchema = z.enum(['ableton', 'flstudio', 'dawproject', 'reaper'])
+export const DawSchema = z.enum(DAWS)
   .describe('The project format: Ableton Live set, FL Studio project, DAWproject file, REAPER project.');
 
-export const TimingModelSchema = z.enum(['stepped', 'continuous']);
+export const TimingModelSchema = z.enum(TIMING_MODELS);
 
-export const MarkerKindSchema = z.enum([
-  'locator', 'marker', 'region', 'marker-loop', 'skip', 'pause', 'loop', 'start', 'pattern-length', 'bar-override', 'time-signature', 'punch-in', 'punch-out', 'clip',
-]).describe('What a marker is: Ableton locators, FL Studio marker kinds, REAPER regions, arrangement clips.');
+export const MarkerKindSchema = z.enum(MARKER_KINDS).describe('What a marker is: Ableton locators, FL Studio marker kinds, REAPER regions, arrangement clips.');
 
 export const WarningSchema = z.object({
   code: z.string(),

@@ -6,7 +6,7 @@
 import type { Project } from './model';
 import type { TimeOptions } from './options';
 import { formatClock, needsHours } from './text/time';
-import { timeProject } from './time';
+import { timeProject } from './time-project';
 import { chooseTimeline } from './timeline';
 
 /** One start point: the `start` option's value and what a menu says. */

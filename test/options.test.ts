@@ -137,3 +137,22 @@ describe('the OpenAPI document', () => {
     }
   });
 });
+
+describe('options from programs that pass anything', () => {
+  it('refuses names no call takes, values of the wrong type and limits that would switch themselves off', async () => {
+    const code = async (run: () => unknown): Promise<string> => (await errorOf(run)).code;
+    expect(await errorOf(() => convert(set, { timming: 'stepped' } as never))).toEqual({ code: 'invalid-option', message: 'There is no conversion option "timming".' });
+    expect(await errorOf(() => exportResult({} as never, 'text', { prescision: 'ms' } as never))).toEqual({ code: 'invalid-option', message: 'There is no export option "prescision".' });
+    expect(await code(() => convert(set, { fileName: 5 } as never))).toBe('invalid-option');
+    expect(await code(() => convert(set, { tempoPoints: 'no' } as never))).toBe('invalid-option');
+    expect(await errorOf(() => convert(set, { limits: { maxMarkers: Number.NaN } }))).toMatchObject({ code: 'invalid-option', message: expect.stringMatching(/maxMarkers must be a number above 0/) });
+    expect(await code(() => convert(set, { limits: { maxMarker: 5 } as never }))).toBe('invalid-option');
+    expect(await code(() => convert(set, 'fast' as never))).toBe('invalid-option');
+  });
+
+  it('takes null for no options, as it takes nothing', async () => {
+    const plain = await convert(set);
+    expect(await convert(set, null)).toEqual(plain);
+    expect(exportResult(plain, 'text', null).text).toBe(exportResult(plain, 'text').text);
+  });
+});

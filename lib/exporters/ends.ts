@@ -1,9 +1,8 @@
 /**
  * Where entries end, for the formats that print ends or lengths (Audacity, Audition, the report,
- * templates). lib/time.ts is to give every entry its `endSeconds` (the next entry's start, the
- * clip's end, the set's end for the last) and the result the set's length; until it does, the
- * same ends are derived here from what the result has, so these formats read the same before
- * and after.
+ * templates). timeProject gives every entry its `endSeconds` (the next entry's start, the clip's
+ * or region's end, the set's end for the last); a result made by hand may lack them, and then the
+ * same ends are derived here from what it has.
  */
 import type { Result, Warning } from '../model';
 import { clock, type Entry } from './entries';
@@ -20,11 +19,9 @@ export function entryEnds(entries: readonly Entry[], durationSeconds: number | n
   });
 }
 
-/** The set's length from the start: `result.durationSeconds`, else the last entry's own end; null when unknown. */
-export function setLength(result: Result, entries: readonly Entry[]): number | null {
-  if (result.durationSeconds !== null && Number.isFinite(result.durationSeconds)) return result.durationSeconds;
-  const own = entries[entries.length - 1]?.endSeconds;
-  return own !== undefined && Number.isFinite(own) ? own : null;
+/** The set's length from the start (`result.durationSeconds`); null when unknown. */
+export function setLength(result: Result): number | null {
+  return result.durationSeconds !== null && Number.isFinite(result.durationSeconds) ? result.durationSeconds : null;
 }
 
 /** The warning for an entry whose end is unknown (the last one, when the set's end is not known). */

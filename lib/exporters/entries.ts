@@ -1,7 +1,7 @@
 /** The markers as exporters see them: names made safe (and optionally cleaned), ISRCs taken out, negatives decided. */
 import { DawstampsError } from '../errors';
 import type { Result, ResultMarker, Warning } from '../model';
-import { cleanName, extractIsrc, formatClock, needsHours, sanitizeName } from '../text';
+import { cleanName, extractIsrc, formatClock, needsHours, sanitizeName, someOf } from '../text';
 import type { ExportOptions } from './types';
 
 export interface Entry {
@@ -12,7 +12,7 @@ export interface Entry {
   /** The ISRC written in the marker's name (`[GBAYE0601498]`, `ISRC GBAYE0601498`), canonical; null when none. */
   isrc: string | null;
   seconds: number;
-  /** The marker's own end (clips, regions; every entry once lib/time.ts sets it): see `entryEnds`. */
+  /** The entry's end (timeProject sets it on every entry; a result made by hand may lack it): see `entryEnds`. */
   endSeconds?: number;
   position: string;
   marker: ResultMarker;
@@ -26,8 +26,8 @@ export interface Entries {
 /**
  * The name every exporter prints for a marker, and the ISRC taken out of it: sanitised, the ISRC
  * removed, cleaned of download junk when asked. `unnamed` when nothing is left: the name is then
- * `Track N` (N = its place in `result.markers`). lib/time.ts is to give unnamed entries their
- * display name itself; until it does, this is the one place that names them.
+ * `Track N` (N = its place in `result.markers`), as timeProject names an unnamed entry; here that
+ * happens only when cleaning empties a name, or for a result made by hand.
  */
 export function entryName(marker: ResultMarker, number: number, options: ExportOptions): { name: string; isrc: string | null; unnamed: boolean } {
   const { name: rest, isrc } = extractIsrc(sanitizeName(String(marker.name)));
@@ -54,8 +54,7 @@ export function toEntries(result: Result, options: ExportOptions): Entries {
   if (entries.some((e, i) => i > 0 && e.seconds < entries[i - 1]!.seconds)) entries.sort((a, b) => a.seconds - b.seconds);
   const warnings: Warning[] = [];
   if (unnamed.length > 0) {
-    const shown = unnamed.slice(0, 10).map((n) => `"Track ${n}"`);
-    const list = unnamed.length > 10 ? `${shown.join(', ')} and ${unnamed.length - 10} more` : shown.join(', ');
+    const list = someOf(unnamed.map((n) => `"Track ${n}"`));
     warnings.push({ code: 'empty-name', message: `${plural(unnamed.length, 'marker has', 'markers have')} no name; named ${list}.` });
   }
   return { entries, warnings };

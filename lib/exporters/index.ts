@@ -1,6 +1,6 @@
 /** The one registry of export formats; every list of formats (CLI, API, page) is derived from it. */
 import { DawstampsError, echoValue } from '../errors';
-import { checkStageOptions } from '../option-table';
+import { checkOptionsObject } from '../option-table';
 import type { Result, Warning } from '../model';
 import { audacity } from './audacity';
 import { audition } from './audition';
@@ -83,21 +83,22 @@ export function capWarnings(warnings: Warning[]): Warning[] {
   return out;
 }
 
-/** Throws DawstampsError 'invalid-option' for an option value the exporters do not know. */
-export function checkExportOptions(options: ExportOptions): void {
-  checkStageOptions('export', options);
+/** Throws DawstampsError 'invalid-option' for an option (or a value) the exporters do not know. */
+export function checkExportOptions(options: ExportOptions | null | undefined): void {
+  checkOptionsObject('export', options);
 }
 
 /**
  * Exports a result in a format. Throws DawstampsError 'invalid-option' for an unknown format or
  * option, and 'empty-tracklist' for a result without entries (JSON still returns it).
  */
-export function exportResult(result: Result, format: string, options: ExportOptions = {}): ExportedFile {
+export function exportResult(result: Result, format: string, given: ExportOptions | null = {}): ExportedFile {
   if (!isExportFormat(format)) {
     const known = Object.keys(exporters).join(', ');
     throw new DawstampsError('invalid-option', `Unknown export format "${echoValue(format)}". Use one of: ${known}.`);
   }
-  checkExportOptions(options);
+  checkExportOptions(given);
+  const options = given ?? {};
   if (format !== 'json' && result.markers.length === 0) throw emptyTracklistError(result);
   const exporter: Exporter = exporters[format];
   const { text, warnings } = exporter.export(result, options);

@@ -4,6 +4,7 @@
  * rules (3 from one album, 2 in a row) cannot be checked: names carry no album.
  */
 import type { Warning } from '../model';
+import { someOf } from '../text';
 import { clock, type Entry } from './entries';
 
 export const MAX_BY_ARTIST = 4;
@@ -25,8 +26,7 @@ interface Track {
 
 /** The tracks a warning names: the first ten, then how many more. */
 function list(tracks: readonly Track[]): string {
-  const shown = tracks.slice(0, 10).map((t) => `"${t.title}" (${clock(t.entry.seconds)})`).join(', ');
-  return tracks.length > 10 ? `${shown} and ${tracks.length - 10} more` : shown;
+  return someOf(tracks.map((t) => `"${t.title}" (${clock(t.entry.seconds)})`));
 }
 
 /**

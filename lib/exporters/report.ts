@@ -64,7 +64,7 @@ export function buildReport(result: Result, options: ExportOptions): { report: R
   });
   const open = entries.find((_, i) => ends[i] === null);
   if (open) warnings.push(unknownEndWarning(open, 'its end and duration are empty in the report'));
-  const length = setLength(result, entries);
+  const length = setLength(result);
   const report: Report = {
     title: mixTitle(result, options),
     performer: mixPerformer(options),

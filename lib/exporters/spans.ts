@@ -47,7 +47,11 @@ export function chapterSpans(entries: readonly Entry[], durationSeconds: number 
       last.end = end;
     } else {
       last.end = last.start + perSecond;
-      const why = end === null ? 'the end of the set is not known' : `the set ends at ${clock(durationSeconds!)}, before it starts`;
+      const why = end === null
+        ? 'the end of the set is not known'
+        : end === last.start
+          ? `the set ends where it starts, at ${clock(durationSeconds!)}, and a chapter cannot last no time`
+          : `the set ends at ${clock(durationSeconds!)}, before it starts`;
       warnings.push({ code: 'unknown-end', message: `The last chapter "${last.entry.name}" ends 1 s after it starts: ${why}.` });
     }
   }

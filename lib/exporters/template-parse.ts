@@ -103,6 +103,8 @@ export function parseTemplate(template: string): TemplatePart[] {
       flush();
       parts.push(placeholder(chars.slice(i + 1, close).join(''), column));
       i = close;
+    } else if (c === '\r' && chars[i + 1] === '\n') {
+      text += c; // a CRLF line break (a template pasted from Windows)
     } else if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/.test(c)) {
       throw bad(`The template has a control character at column ${column}; only tabs and line breaks may be part of it.`);
     } else {

@@ -4,7 +4,7 @@
  */
 import { DawstampsError } from '../errors';
 import type { Warning } from '../model';
-import { defaultRounding, fixedSeconds, formatClockUnits, needsHours, splitArtistTitle, toUnits, type Precision, type Rounding } from '../text';
+import { defaultRounding, fixedSeconds, formatClockUnits, needsHours, someOf, splitArtistTitle, toUnits, type Precision, type Rounding } from '../text';
 import { entryEnds, unknownEndWarning } from './ends';
 import { plural, toEntries, type Entry } from './entries';
 import { parseTemplate, TEMPLATE_EXAMPLE, type TemplatePart, type TimeField, type TimeStyle } from './template-parse';
@@ -91,7 +91,7 @@ function templateWarnings(parts: readonly TemplatePart[], rows: readonly Row[]):
   if (open && (uses('end') || uses('duration'))) warnings.push(unknownEndWarning(open.entry, '{end} and {duration} are empty for it'));
   const noArtist = rows.filter((r) => r.artist === null);
   if (noArtist.length > 0 && uses('artist')) {
-    const names = noArtist.slice(0, 5).map((r) => `"${r.entry.name}"`).join(', ') + (noArtist.length > 5 ? ` and ${noArtist.length - 5} more` : '');
+    const names = someOf(noArtist.map((r) => `"${r.entry.name}"`), 5);
     warnings.push({
       code: 'template-no-artist',
       message: `${plural(noArtist.length, 'entry has', 'entries have')} no "Artist - Title" name, so {artist} is empty for ${noArtist.length === 1 ? 'it' : 'them'}: ${names}.`,

@@ -1,4 +1,4 @@
 export { createTempoMap, type TempoMap, type TempoMapOptions } from './tempo-map';
 export { createMeterMap, type MeterMap } from './meter';
-export { resolveStart, type Start } from './start';
+export { byTime, resolveStart, type Start } from './start';
 export { harmonicSum, digammaDifference } from './harmonic';

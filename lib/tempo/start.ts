@@ -64,7 +64,8 @@ function at(marker: ProjectMarker, label: string): Start {
   return marker.seconds === undefined ? { beat: marker.beat, label } : { beat: marker.beat, label, seconds: marker.seconds };
 }
 
-function byTime(markers: readonly ProjectMarker[]): ProjectMarker[] {
+/** Markers in beat order, stably (markers at one beat keep their order). */
+export function byTime(markers: readonly ProjectMarker[]): ProjectMarker[] {
   return markers.map((m, i) => ({ m, i })).sort((a, b) => a.m.beat - b.m.beat || a.i - b.i).map((x) => x.m);
 }
 

@@ -2,3 +2,4 @@
 export * from './time';
 export * from './names';
 export * from './isrc';
+export * from './lists';

@@ -6,8 +6,11 @@
  * never `59:60.000` or `60:00.000`.
  */
 
-export type Rounding = 'down' | 'nearest' | 'up';
-export type Precision = 's' | 'ms';
+import { DawstampsError } from '../errors';
+import type { ChoiceValue } from '../option-table';
+
+export type Rounding = ChoiceValue<'rounding'>;
+export type Precision = ChoiceValue<'precision'>;
 
 /** Units per second: whole seconds, milliseconds, CUE frames. */
 export const SECOND = 1;
@@ -22,7 +25,7 @@ const SNAP = 1e-6;
 
 /** Rounds seconds to whole units (`perSecond` of them a second) in the given direction. */
 export function toUnits(seconds: number, perSecond: number, rounding: Rounding = 'nearest'): number {
-  if (!Number.isFinite(seconds)) throw new RangeError(`Cannot format a time of ${seconds} seconds.`);
+  if (!Number.isFinite(seconds)) throw new DawstampsError('export-failed', `A time of ${seconds} seconds cannot be written; the project holds a position no DAW plays.`);
   const scaled = seconds * perSecond;
   const near = Math.round(scaled);
   if (Math.abs(scaled - near) < SNAP) return near === 0 ? 0 : near;

@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { convert, parseProject, projectFromJson, projectToJson, timeProject, type Project, type TimeOptions } from '../../lib';
 import { buildAls } from '../helpers/als-builder';
 import { expectedFiles, fixture } from '../helpers/fixtures';
+import { BITWIG, buildDawproject } from '../helpers/dawproject-builder';
 import { FlpBuilder } from '../helpers/flp-builder';
+import { mixProject, rppBytes } from '../helpers/rpp-builder';
 
 const realFiles = Object.entries(expectedFiles()).filter(([, e]) => !e.error).map(([path]) => path);
 
@@ -36,6 +38,16 @@ const built: Record<string, Uint8Array> = {
     .arrangement(0, 'Main').marker({ ticks: 0, name: 'Main one' }).marker({ ticks: 96 * 16, name: 'Main two' })
     .arrangement(1, 'Radio edit').marker({ ticks: 96 * 4, name: 'Radio zero' }).marker({ ticks: 96 * 8, name: 'Radio one' })
     .currentArrangement(1).build(),
+  // REAPER: markers, a region, a loop (time selection) and items, all stored in seconds; and one of regions only
+  'mix.rpp': rppBytes({ ...mixProject(), markers: [...mixProject().markers!, { name: 'Drop', seconds: 200 }, { name: 'B', seconds: 260 }] }),
+  'regions only.rpp': rppBytes({ bpm: 100, regions: [{ name: 'Talk', start: 0, end: 60 }, { name: 'Song', start: 60, end: 150 }], selection: [10, 70] }),
+  'seconds and beats.dawproject': buildDawproject({
+    application: BITWIG,
+    tempo: 120,
+    tempoAutomation: { timeUnit: 'seconds', points: [{ time: 0, value: 100, interpolation: 'linear' }, { time: 30, value: 140, interpolation: 'hold' }, { time: 60, value: 90 }] },
+    meterAutomation: { points: [{ time: 0, numerator: 4, denominator: 4 }, { time: 64, numerator: 7, denominator: 8 }] },
+    markers: { timeUnit: 'seconds', markers: [{ time: 0, name: 'Main one' }, { time: 45.5, name: 'Drop' }, { time: 80, name: 'B' }] },
+  }),
 };
 
 const cases: Array<[string, () => Uint8Array]> = [
@@ -88,10 +100,11 @@ describe.each(cases)('%s', (name, bytes) => {
     );
   });
 
-  it('the stored JSON document loses nothing: same document, same results after a round trip', async () => {
+  it('the stored JSON document loses nothing: the same document, the same results after a round trip', async () => {
     const project = await parseProject(bytes());
     const again = roundTrip(project);
-    expect(JSON.stringify(projectToJson(again))).toBe(JSON.stringify(projectToJson(project)));
+    // the same document, field for field (key order aside)
+    expect(JSON.parse(JSON.stringify(projectToJson(again)))).toStrictEqual(JSON.parse(JSON.stringify(projectToJson(project))));
     fc.assert(
       fc.property(options, (opts) => {
         expect(outcome(() => timeProject(again, opts))).toEqual(outcome(() => timeProject(project, opts)));
@@ -127,7 +140,12 @@ describe('the stored project document', () => {
       ['no timelines', (d) => { d.timelines = []; }, /no timeline/],
       ['a bad default', (d) => { d.defaultTimeline = 3; }, /defaultTimeline/],
       ['a string beat', (d) => { d.timelines[0].markers[0].beat = '4'; }, /timelines\[0\]\.markers\[0\]\.beat is not a number/],
-      ['a zero BPM', (d) => { d.timelines[0].tempo.bpms[1] = 0; }, /bpms\[1\] is not above 0/],
+      ['a zero BPM', (d) => { d.timelines[0].tempo.bpms[1] = 0; }, /bpms\[1\] is not a tempo from 0.01 to 100000 BPM/],
+      ['a BPM no tempo map can time', (d) => { d.timelines[0].tempo.bpms[1] = 1e-300; }, /bpms\[1\] is not a tempo/],
+      ['breakpoints out of order', (d) => { d.timelines[0].tempo.beats.reverse(); }, /comes before the breakpoint ahead of it/],
+      ['a beat past any set', (d) => { d.timelines[0].markers[0].beat = 1e300; }, /markers\[0\]\.beat is not a number within/],
+      ['a 0/0 time signature', (d) => { d.timelines[0].meter = { numerator: 0, denominator: 0 }; }, /meter is not a time signature/],
+      ['a curve handle past 1', (d) => { d.timelines[0].tempo.curves = [[0, 2, 0, 0, 0]]; }, /handle outside 0…1/],
       ['uneven columns', (d) => { d.timelines[0].tempo.beats.pop(); }, /beats and .* BPM values/],
       ['an unknown kind', (d) => { d.timelines[0].markers[0].kind = 'cue'; }, /kind is not one of/],
       ['a curve out of range', (d) => { d.timelines[0].tempo.curves = [[99, 0, 0, 0, 0]]; }, /curves\[0\] is not \[index/],
@@ -139,5 +157,14 @@ describe('the stored project document', () => {
       expect(() => projectFromJson(doc), what).toThrow(expect.objectContaining({ code: 'invalid-project', message: expect.stringMatching(message) }));
     }
     for (const notObject of [null, 42, 'text', []]) expect(() => projectFromJson(notObject)).toThrow(expect.objectContaining({ code: 'invalid-project' }));
+  });
+});
+
+describe('the stored project document under limits', () => {
+  it('holds a document to lib\'s limits (or the caller\'s), as a file would be', async () => {
+    const doc = JSON.parse(JSON.stringify(projectToJson(await parseProject(fixture('ableton/automation.als')))));
+    expect(() => projectFromJson(doc)).not.toThrow();
+    expect(() => projectFromJson(doc, { limits: { maxMarkers: 2 } })).toThrow(expect.objectContaining({ code: 'invalid-project', message: expect.stringMatching(/markers holds 6 markers, more than the limit of 2/) }));
+    expect(() => projectFromJson(doc, { limits: { maxBreakpoints: 1 } })).toThrow(expect.objectContaining({ code: 'invalid-project', message: expect.stringMatching(/breakpoints, more than the limit of 1/) }));
   });
 });

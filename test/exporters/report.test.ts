@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { convert } from '../../lib';
 import { exportResult } from '../../lib/exporters';
 import { REPORT_COLUMNS, type Report } from '../../lib/exporters/report';
 import { makeResult } from '../helpers/exporters/make-result';
 import { parseCsv } from '../helpers/exporters/parsers';
+import { rppBytes } from '../helpers/rpp-builder';
 
 const set = makeResult(
   [
@@ -41,9 +43,12 @@ describe('licensing report (CSV)', () => {
     expect(warnings.map((w) => w.code)).toEqual(['unknown-end']);
   });
 
-  it('takes the set\'s length from the last entry\'s own end when the set has none', () => {
-    const r = makeResult([[0, 'A'], [60, 'B', 200.25]]);
-    expect(parseCsv(exportResult(r, 'report').text)[0]!.slice(3, 6)).toEqual(['00:03:20', 'duration_seconds', '200.250']);
+  it('takes the set\'s length from the result: a set of regions only lasts to its last region\'s end', async () => {
+    const regions = await convert(rppBytes({ bpm: 100, regions: [{ name: 'Talk', start: 0, end: 60 }, { name: 'Song', start: 60, end: 200.25 }] }));
+    expect(regions.durationSeconds).toBe(200.25);
+    expect(parseCsv(exportResult(regions, 'report').text)[0]!.slice(3, 6)).toEqual(['00:03:20', 'duration_seconds', '200.250']);
+    // a result that says nothing of its length (made by hand) leaves it empty
+    expect(parseCsv(exportResult(makeResult([[0, 'A'], [60, 'B', 200.25]]), 'report').text)[0]!.slice(3, 6)).toEqual(['', 'duration_seconds', '']);
   });
 });
 

@@ -93,5 +93,8 @@ describe('a bad template', () => {
 
   it('allows spaces, capitals, tabs and line breaks', () => {
     expect(render('{ Index : 02 }\t{name}\n  at {start : m:ss}').split('\n').slice(0, 2)).toEqual(['01\tIntro', '  at 0:00']);
+    // a template pasted from Windows: CRLF line breaks are line breaks; a lone CR is not
+    expect(render('{name}\r\n{start:m:ss}').split('\n').slice(0, 2)).toEqual(['Intro\r', '0:00']);
+    expect(() => render('{name}\r{start}')).toThrow(/control character at column 7/);
   });
 });

@@ -5,12 +5,12 @@
 import { tracklistFromClips } from './clips';
 import type { Project, ProjectMarker, Result, ResultMarker, Timeline, TimingModel, Warning } from './model';
 import { checkOptions, parseStart, type TimeOptions } from './options';
-import { createMeterMap, createTempoMap, resolveStart, type TempoMap } from './tempo';
-import { sanitizeName } from './text';
+import { byTime, createMeterMap, createTempoMap, resolveStart, type TempoMap } from './tempo';
+import { extractIsrc, sanitizeName, someOf } from './text';
 import { arrangementsOf, chooseTimeline, placeInTime } from './timeline';
 
 /** The tracklist entries and where they came from. */
-export interface Tracklist {
+interface Tracklist {
   source: Result['markerSource'];
   entries: ProjectMarker[];
   /** Clips: where the last song ends. */
@@ -27,7 +27,7 @@ type TracklistOptions = Pick<TimeOptions, 'source' | 'includeDisabledClips' | 'i
  * project says so (`tracklist.clipsWhenNoMarkers`; FL Studio stays on its markers: a project
  * without them gives an empty tracklist). `secondsAt` puts crossfade-middle anchors in time.
  */
-export function pickTracklist(project: Project, timeline: Timeline, options: TracklistOptions, secondsAt?: (beat: number) => number): Tracklist {
+function pickTracklist(project: Project, timeline: Timeline, options: TracklistOptions, secondsAt?: (beat: number) => number): Tracklist {
   const source = options.source ?? 'auto';
   const markers = timeline.markers.filter((m) => m.tracklist);
   const useClips = source === 'clips' || (source === 'auto' && markers.length === 0 && project.tracklist.clipsWhenNoMarkers);
@@ -46,13 +46,10 @@ function chooseTiming(project: Project, option: TimeOptions['timing']): { model:
 const ONLY_FOR_MARKERS = new Set(['no-tracklist-markers']);
 const ONLY_FOR_CLIPS = new Set(['no-clips']);
 
-function byTime(list: readonly ProjectMarker[]): ProjectMarker[] {
-  return list.map((m, i) => ({ m, i })).sort((a, b) => a.m.beat - b.m.beat || a.i - b.i).map((x) => x.m);
-}
-
 /** Builds the result of a parsed project with these options (every surface's shape). */
-export function timeProject(project: Project, options: TimeOptions = {}): Result {
-  checkOptions(options);
+export function timeProject(project: Project, given: TimeOptions | null = {}): Result {
+  checkOptions(given);
+  const options = given ?? {};
   const chosen = chooseTimeline(project, options.arrangement);
   const timing = chooseTiming(project, options.timing);
   const map = createTempoMap(chosen.timeline.tempo, { staticBpm: project.staticBpm, model: timing.model, step: project.tempoStep });
@@ -66,8 +63,9 @@ export function timeProject(project: Project, options: TimeOptions = {}): Result
   const toResult = (m: ProjectMarker): ResultMarker => ({ name: m.name, beat: m.beat, seconds: (m.seconds ?? map.seconds(m.beat)) - zero, position: meter.position(m.beat), kind: m.kind });
   const keep = (m: ProjectMarker): boolean => negative || m.beat >= start.beat;
 
-  const endBeat = setEndBeat(timeline, tracklist);
-  const endSeconds = endBeat === null ? null : map.seconds(endBeat) - zero;
+  const end = setEnd(timeline, tracklist);
+  const endBeat = end === null ? null : end.beat;
+  const endSeconds = end === null ? null : (end.seconds ?? map.seconds(end.beat)) - zero;
   const shown = byTime(tracklist.entries).filter(keep);
   const markers = shown.map(toResult);
   markers.forEach((marker, i) => {
@@ -109,18 +107,27 @@ export function timeProject(project: Project, options: TimeOptions = {}): Result
   return result;
 }
 
+/** A place on the timeline: its beat, and its seconds where the DAW stores them. */
+interface Place {
+  beat: number;
+  seconds?: number | undefined;
+}
+
 /**
- * The beat where the set ends (docs/exports.md, `durationSeconds`): where the reader says it does
- * (the end of the last arrangement clip or playlist item) or the last song from clips ends, and
- * never before a tracklist entry starts or ends. The loop and punch ranges never decide it. Null
- * when the project says nothing about its end (no clips, no playlist items).
+ * Where the set ends (docs/exports.md, `durationSeconds`): where the reader says it does (the end
+ * of the last arrangement clip or playlist item), where the last song from clips or the last entry
+ * with an end of its own (a region) ends, and never before a tracklist entry starts. The loop and
+ * punch ranges never decide it. Null when nothing says where the set ends (no clips, no playlist
+ * items, no entry with an end).
  */
-function setEndBeat(timeline: Timeline, tracklist: Tracklist): number | null {
-  const known = [timeline.endBeat, tracklist.source === 'clips' ? (tracklist.endBeat ?? null) : null].filter((b): b is number => b !== null);
-  if (known.length === 0) return null;
-  let end = Math.max(...known);
-  for (const m of tracklist.entries) end = Math.max(end, m.beat, m.endBeat ?? m.beat);
-  return end;
+function setEnd(timeline: Timeline, tracklist: Tracklist): Place | null {
+  const ends: Place[] = [];
+  if (timeline.endBeat !== null) ends.push({ beat: timeline.endBeat, seconds: timeline.endSeconds });
+  if (tracklist.source === 'clips' && tracklist.endBeat != null) ends.push({ beat: tracklist.endBeat });
+  for (const m of tracklist.entries) if (m.endBeat !== undefined) ends.push({ beat: m.endBeat, seconds: m.endSeconds });
+  if (ends.length === 0) return null;
+  for (const m of tracklist.entries) ends.push({ beat: m.beat, seconds: m.seconds });
+  return ends.reduce((last, p) => (p.beat > last.beat ? p : last));
 }
 
 /**
@@ -130,13 +137,15 @@ function setEndBeat(timeline: Timeline, tracklist: Tracklist): number | null {
 function nameUnnamed(markers: ResultMarker[]): Warning[] {
   const named: string[] = [];
   markers.forEach((m, i) => {
-    if (sanitizeName(m.name) !== '') return;
+    // unnamed as the exporters see it: nothing left once the ISRC is taken out (which stays with it)
+    const { name, isrc } = extractIsrc(sanitizeName(m.name));
+    if (name !== '') return;
     m.originalName = m.name;
-    m.name = `Track ${i + 1}`;
-    named.push(`"${m.name}"`);
+    m.name = isrc === null ? `Track ${i + 1}` : `Track ${i + 1} [${isrc}]`;
+    named.push(`"Track ${i + 1}"`);
   });
   if (named.length === 0) return [];
-  const list = named.length > 10 ? `${named.slice(0, 10).join(', ')} and ${named.length - 10} more` : named.join(', ');
+  const list = someOf(named);
   const message = named.length === 1
     ? `One marker has no name; it is called ${list}, after its place in the tracklist.`
     : `${named.length} markers have no name; they are called ${list}, after their places in the tracklist.`;

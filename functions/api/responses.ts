@@ -10,7 +10,7 @@ export function bearerSecurity(tokenRequired: boolean): Security {
 }
 
 const WHAT: Record<number, string> = {
-  400: 'A bad request, option (invalid-option) or unknown query parameter (unknown-parameter)',
+  400: 'A bad request, option (invalid-option) or an unknown parameter, field or option name (unknown-parameter)',
   401: 'The API token is missing or wrong',
   403: 'Not allowed',
   404: 'No such job (or it has expired)',

@@ -1,7 +1,7 @@
 /**
  * The one place a request that fails its schema becomes an error: an option's bad value is lib's
- * 'invalid-option' sentence (the same as the CLI's and the library's), an unknown query parameter
- * or field is named, anything else is 'invalid-request'.
+ * 'invalid-option' sentence (the same as the CLI's and the library's), an unknown name (a query
+ * parameter, a body field, an option) is 'unknown-parameter' naming it, anything else is 'invalid-request'.
  */
 import { OPTION_BY_NAME, checkOptionValue, optionFromText } from '../../lib/option-table';
 import { HttpError } from '../http-error';
@@ -21,7 +21,8 @@ export function validationError(target: string, issues: readonly Issue[], data: 
     const names = (issue.keys ?? []).map((k) => `"${k.slice(0, 60)}"`).join(', ');
     const where = target === 'query' ? 'query parameter' : 'field';
     const inside = issue.path.length > 0 ? ` in ${issue.path.join('.')}` : '';
-    throw new HttpError(400, target === 'query' ? 'unknown-parameter' : 'invalid-request', `Unknown ${where}${(issue.keys?.length ?? 0) > 1 ? 's' : ''} ${names}${inside}.`);
+    // one code for every unknown name, wherever it is written
+    throw new HttpError(400, 'unknown-parameter', `Unknown ${where}${(issue.keys?.length ?? 0) > 1 ? 's' : ''} ${names}${inside}.`);
   }
   // an option: lib says what is wrong with the value, in the words every surface uses
   const name = String(issue.path[issue.path.length - 1] ?? '');

@@ -49,7 +49,9 @@ describe('POST /v1/jobs', () => {
     ['bad JSON', '{"filename":', 'invalid-json'],
     ['a wrong type', JSON.stringify({ filename: 42 }), 'invalid-request'],
     ['a missing filename', JSON.stringify({}), 'invalid-request'],
-    ['an unknown option', JSON.stringify({ filename: 'a.als', options: { tempo: 'fast' } }), 'invalid-request'],
+    // an unknown name is 'unknown-parameter' in a body as in a query string
+    ['an unknown option', JSON.stringify({ filename: 'a.als', options: { tempo: 'fast' } }), 'unknown-parameter'],
+    ['an unknown field', JSON.stringify({ filename: 'a.als', colour: 'red' }), 'unknown-parameter'],
     ['an unknown timing', JSON.stringify({ filename: 'a.als', options: { timing: 'wobbly' } }), 'invalid-option'],
     ['a malformed start', JSON.stringify({ filename: 'a.als', options: { start: '#0' } }), 'invalid-option'],
   ])('refuses %s with 400 and a typed error', async (_, body, code) => {

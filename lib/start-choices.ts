@@ -28,7 +28,7 @@ export function startChoices(project: Project, options: TimeOptions = {}): Start
   if (timeline.songStartBeat !== null) choices.push({ value: 'song-start', label: 'The song start marker' });
   if (timeline.loop !== null) choices.push({ value: 'loop', label: 'The loop start' });
   all.markers.forEach((m, i) => {
-    choices.push({ value: `#${i + 1}`, label: `Marker ${i + 1}: ${m.name || '(no name)'} (${formatClock(m.seconds, { hours })})` });
+    choices.push({ value: `#${i + 1}`, label: `Marker ${i + 1}: ${m.name} (${formatClock(m.seconds, { hours })})` });
   });
   return choices;
 }

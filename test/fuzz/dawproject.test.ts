@@ -18,7 +18,7 @@ const xml = projectXml(spec);
 const files = [buildDawproject(spec), buildDawproject(spec, { method: 0, descriptor: true })];
 
 /** Hostile values for the attributes the reader reads. */
-const NUMBERS = ['', 'NaN', 'Infinity', '-Infinity', '1e308', '-1e308', '1e-320', '0', '-0', '-1', '0x10', '1e12', '1e13', '-63072000', '4.9e-324', 'true', ' 5 ', '1,5', 'hold', 'linear', 'seconds', 'beats', 'bezier'];
+const NUMBERS = ['', 'NaN', 'Infinity', '-Infinity', '1e308', '-1e308', '1e-320', '0', '-0', '-1', '0x10', '1e12', '1e13', '9e11', '-9e11', '-63072000', '4.9e-324', 'true', ' 5 ', '1,5', 'hold', 'linear', 'seconds', 'beats', 'bezier'];
 const ATTRS = ['time', 'value', 'duration', 'interpolation', 'timeUnit', 'numerator', 'denominator', 'playStart', 'playStop', 'fadeInTime', 'enable', 'reference', 'track', 'unit'];
 
 /** One attribute the reader uses, set to a hostile value. */

@@ -5,7 +5,7 @@
 import { DawstampsError } from '../../errors';
 import type { Limits } from '../../limits';
 import { valueAt, type TagView, type XmlNode, type XmlRule } from '../../xml';
-import { bool, num, readable } from './numbers';
+import { bool, num, tagNumber } from '../numbers';
 import { EventList, type RawClip, type RawParam, type RawSet, type RawTrack } from './raw';
 
 const SET = 'Ableton/LiveSet';
@@ -35,18 +35,18 @@ export function collectRules(raw: RawSet, limits: Limits): XmlRule[] {
     if (++breakpoints > limits.maxBreakpoints) {
       throw new DawstampsError('too-many-breakpoints', `The master track holds more than ${limits.maxBreakpoints} automation points, more than dawstamps reads.`, { limit: limits.maxBreakpoints });
     }
-    const time = readable(t.number('Time'));
-    const value = t.name === 'BoolEvent' ? boolNumber(t.string('Value')) : readable(t.number('Value'));
+    const time = tagNumber(t, 'Time');
+    const value = t.name === 'BoolEvent' ? boolNumber(t.string('Value')) : tagNumber(t, 'Value');
     if (time !== time || value !== value) {
       raw.badEvents++;
       return;
     }
     list.push(time, value);
-    const c1x = readable(t.number('CurveControl1X'));
+    const c1x = tagNumber(t, 'CurveControl1X');
     if (c1x === c1x) {
-      const c1y = readable(t.number('CurveControl1Y'));
-      const c2x = readable(t.number('CurveControl2X'));
-      const c2y = readable(t.number('CurveControl2Y'));
+      const c1y = tagNumber(t, 'CurveControl1Y');
+      const c2x = tagNumber(t, 'CurveControl2X');
+      const c2y = tagNumber(t, 'CurveControl2Y');
       if (c1y === c1y && c2x === c2x && c2y === c2y) list.curveLast(c1x, c1y, c2x, c2y);
     }
   };
@@ -120,7 +120,7 @@ export function collectRules(raw: RawSet, limits: Limits): XmlRule[] {
       // read in place: a running maximum, no object per clip (a set may hold thousands)
       path: `${MIDI_CLIP}/CurrentEnd`,
       onTag: (t) => {
-        const end = readable(t.number('Value'));
+        const end = tagNumber(t, 'Value');
         if (end > raw.midiEnd) raw.midiEnd = end;
       },
     },

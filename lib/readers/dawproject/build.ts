@@ -72,8 +72,8 @@ function readMeter(raw: RawProject, at: Placer, warnings: Warning[]): { meter: M
 }
 
 /** A meter bar positions can use: whole numbers, the denominator a power of two. */
-function isMeter(m: { numerator: number; denominator: number }): boolean {
-  const { numerator: n, denominator: d } = m;
+function isMeter(m: { numerator: number | undefined; denominator: number | undefined }): m is Meter {
+  const { numerator: n = NaN, denominator: d = NaN } = m;
   return Number.isInteger(n) && n >= 1 && n <= 1024 && Number.isInteger(d) && d >= 1 && d <= 1024 && (d & (d - 1)) === 0;
 }
 

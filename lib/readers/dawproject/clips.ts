@@ -4,6 +4,7 @@
  * that refer to such a timeline. Note and automation clips are not songs and are left out.
  */
 import type { ArrangementClip, Warning } from '../../model';
+import { within } from '../numbers';
 import type { Placer } from './place';
 import type { Position, RawClip, RawProject, RawTrack } from './raw';
 
@@ -53,7 +54,7 @@ export function readClips(raw: RawProject, placer: Placer, warnings: Warning[]):
     if (end.seconds !== undefined) clip.endSeconds = end.seconds;
     clips.push(clip);
   }
-  if (bad > 0) warnings.push({ code: 'bad-clip', message: `${bad} arrangement clip(s) without a readable time and length were left out.` });
+  if (bad > 0) warnings.push({ code: 'bad-clip', message: `${bad} arrangement clip(s) without a readable time and length, or ending further out than any arrangement (10¹² beats or seconds), were left out.` });
   if (unresolved > 0) warnings.push({ code: 'bad-clip-reference', message: `${unresolved} linked clip(s) refer to a timeline that holds no audio the reader found; they were left out.` });
   if (clips.length === 0) {
     warnings.push({ code: 'no-clips', message: 'The arrangement has no audio clips, so the tracklist from clips is empty.' });
@@ -68,14 +69,15 @@ export function readClips(raw: RawProject, placer: Placer, warnings: Warning[]):
  * crossfade) for `duration`, or, without one, for playStop − playStart of its content.
  */
 function clipSpan(c: RawClip, placer: Placer): { start: Position; end: Position } | null {
-  if (!Number.isFinite(c.time)) return null;
+  if (c.time === undefined) return null;
   const at: Position = { value: c.time, unit: c.unit };
   let end: Position;
-  if (Number.isFinite(c.duration) && c.duration >= 0) end = { value: c.time + c.duration, unit: c.unit };
-  else if (Number.isFinite(c.playStart) && Number.isFinite(c.playStop) && c.playStop >= c.playStart) end = placer.shift(at, c.playStop - c.playStart, c.contentUnit);
+  if (c.duration !== undefined && c.duration >= 0) end = { value: c.time + c.duration, unit: c.unit };
+  else if (c.playStart !== undefined && c.playStop !== undefined && c.playStop >= c.playStart) end = placer.shift(at, c.playStop - c.playStart, c.contentUnit);
   else return null;
-  const start = c.fadeInTime < 0 ? placer.shift(at, c.fadeInTime, c.fadeUnit) : at;
-  return { start, end };
+  const start = c.fadeInTime !== undefined && c.fadeInTime < 0 ? placer.shift(at, c.fadeInTime, c.fadeUnit) : at;
+  // each number is within the bound, a sum of two need not be (1e12 + 1e12 beats)
+  return within(start.value) && within(end.value) ? { start, end } : null;
 }
 
 /** A track is muted when its channel is, or a track it sits in (a group or folder) is. */

@@ -6,6 +6,7 @@
 import { DawstampsError } from '../../errors';
 import type { Limits } from '../../limits';
 import type { TagView, XmlElement, XmlRule } from '../../xml';
+import { bool, num, tagNumber } from '../numbers';
 import { HOLD, LINEAR, PointList, UNKNOWN, type RawClip, type RawProject, type TimeUnit } from './raw';
 
 const ARRANGEMENT = 'Project/Arrangement';
@@ -18,19 +19,6 @@ export const CONTENT_DEPTH = 8;
 interface Scope {
   unit: TimeUnit;
   track: string | undefined;
-}
-
-/** `Number()` of an attribute, NaN when absent or blank. */
-export function num(value: string | undefined): number {
-  return value === undefined || value.trim() === '' ? NaN : Number(value);
-}
-
-/** An xs:boolean, or undefined when it is neither. */
-export function bool(value: string | undefined): boolean | undefined {
-  const v = value?.trim();
-  if (v === 'true' || v === '1') return true;
-  if (v === 'false' || v === '0') return false;
-  return undefined;
 }
 
 /** A file's name without its folders, or null. */
@@ -71,7 +59,7 @@ export function collectRules(raw: RawProject, limits: Limits): XmlRule[] {
   };
   const marker = (e: XmlElement, onLane: boolean): void => {
     const time = num(e.attrs['time']);
-    if (!Number.isFinite(time)) {
+    if (time === undefined) {
       raw.counts.badMarkers++;
       return;
     }
@@ -109,9 +97,9 @@ export function collectRules(raw: RawProject, limits: Limits): XmlRule[] {
       onTag: (t: TagView) => {
         if (!points) return;
         breakpoint();
-        const time = t.number('time');
-        const value = t.number('value');
-        if (!Number.isFinite(time) || !Number.isFinite(value)) {
+        const time = tagNumber(t, 'time');
+        const value = tagNumber(t, 'value');
+        if (time !== time || value !== value) {
           raw.counts.badPoints++;
           return;
         }
@@ -126,9 +114,9 @@ export function collectRules(raw: RawProject, limits: Limits): XmlRule[] {
       path: `${ARRANGEMENT}/TimeSignatureAutomation/TimeSignaturePoint`,
       onTag: (t: TagView) => {
         breakpoint();
-        const point = { time: t.number('time'), numerator: t.number('numerator'), denominator: t.number('denominator') };
-        if (Number.isFinite(point.time)) raw.meterAutomation?.points.push(point);
-        else raw.counts.badPoints++;
+        const time = tagNumber(t, 'time');
+        if (time !== time) raw.counts.badPoints++;
+        else raw.meterAutomation?.points.push({ time, numerator: tagNumber(t, 'numerator'), denominator: tagNumber(t, 'denominator') });
       },
     },
     // the arrangement's cue markers: a timeline of their own, beats unless it says otherwise

@@ -42,6 +42,7 @@ export class PointList {
   }
 }
 
+/** A TimeSignaturePoint; NaN for what is not a readable number (lib/readers/numbers.ts). */
 export interface RawMeterPoint {
   time: number;
   numerator: number;
@@ -57,15 +58,15 @@ export interface RawMarker {
 
 /** One Clip of a Clips timeline on the arrangement's lanes (not the clips inside a clip's content). */
 export interface RawClip {
-  /** `time` in the unit of the timeline it sits on. */
-  time: number;
+  /** `time` in the unit of the timeline it sits on (undefined: not a readable number, lib/readers/numbers.ts). */
+  time: number | undefined;
   unit: TimeUnit;
-  duration: number;
-  playStart: number;
-  playStop: number;
+  duration: number | undefined;
+  playStart: number | undefined;
+  playStop: number | undefined;
   /** The unit of playStart/playStop (`contentTimeUnit`, else inherited). */
   contentUnit: TimeUnit;
-  fadeInTime: number;
+  fadeInTime: number | undefined;
   fadeUnit: TimeUnit;
   enabled: boolean;
   name: string;
@@ -93,8 +94,8 @@ export interface RawProject {
   /** The `version` of the root `Project` (the format version, "1.0"). */
   formatVersion: string | undefined;
   application: { name: string | undefined; version: string | undefined } | null;
-  tempo: { value: number; unit: string | undefined; min: number; max: number } | null;
-  timeSignature: { numerator: number; denominator: number } | null;
+  tempo: { value: number | undefined; unit: string | undefined; min: number | undefined; max: number | undefined } | null;
+  timeSignature: { numerator: number | undefined; denominator: number | undefined } | null;
   tempoAutomation: { unit: TimeUnit; valueUnit: string | undefined; points: PointList } | null;
   meterAutomation: { unit: TimeUnit; points: RawMeterPoint[] } | null;
   markers: RawMarker[];

@@ -30,7 +30,7 @@ export function rampBeats(seconds: number, v0: number, v1: number): number {
 export function readTempo(raw: RawProject, warnings: Warning[]): { staticBpm: number; tempo: TempoColumns } {
   let staticBpm = DEFAULT_BPM;
   const t = raw.tempo;
-  if (t === null || !(t.value > 0) || !Number.isFinite(t.value)) {
+  if (t === null || t.value === undefined || !(t.value > 0)) {
     warnings.push({ code: 'no-tempo', message: `The project has no readable Transport tempo; ${DEFAULT_BPM} BPM is assumed where no tempo automation applies.` });
   } else {
     if (t.unit !== undefined && t.unit !== 'bpm') warnings.push({ code: 'tempo-unit', message: `The Transport tempo's unit is "${t.unit.slice(0, 40)}", not bpm; its value is read as BPM.` });
@@ -54,8 +54,9 @@ export function readTempo(raw: RawProject, warnings: Warning[]): { staticBpm: nu
 /** How a point's value becomes BPM, from the automation's `unit`; null when it cannot. */
 function valueToBpm(unit: string | undefined, transport: RawProject['tempo'], warnings: Warning[]): ((v: number) => number) | null {
   if (unit === undefined || unit === 'bpm') return (v) => v;
-  if (unit === 'normalized' && transport && Number.isFinite(transport.min) && Number.isFinite(transport.max) && transport.max > transport.min) {
-    const { min, max } = transport;
+  const min = transport?.min;
+  const max = transport?.max;
+  if (unit === 'normalized' && min !== undefined && max !== undefined && max > min) {
     warnings.push({ code: 'tempo-unit', message: `The tempo automation is normalized; its values are mapped onto the Transport tempo's range ${min}–${max} BPM.` });
     return (v) => min + v * (max - min);
   }

@@ -1,6 +1,8 @@
 /** Items on tracks → arrangement clips (docs/reaper.md#items). */
+import { DawstampsError } from '../../errors';
 import type { ArrangementClip, Warning } from '../../model';
 import type { RawItem, RawTrack } from './raw';
+import { MAX_ABS_SECONDS } from './tokens';
 
 /** Source types that are not audio (an item of them is not a song of a mix). */
 const NOT_AUDIO = new Set(['MIDI', 'MIDIPOOL']);
@@ -29,6 +31,10 @@ export function readClips(tracks: readonly RawTrack[], beatAt: (seconds: number)
       if (item.position === null || item.length === null || item.length < 0) {
         bad++;
         continue;
+      }
+      // each number is within the bound, their sum need not be
+      if (item.position + item.length > MAX_ABS_SECONDS) {
+        throw new DawstampsError('corrupt-file', `The item that starts on line ${item.line} of the project is broken: it ends at ${item.position + item.length} s, outside any project.`, { line: item.line });
       }
       clips.push(clip(item, take.name, baseName(take.file), trackName, index, trackMuted, beatAt));
     }

@@ -53,4 +53,12 @@ describe('Ableton reader on damaged or hostile sets', () => {
     expect(p.tempo.map((t) => t.bpm)).toEqual([120, 999]);
     expect(p.warnings.map((w) => w.code).sort()).toEqual(['bad-locator', 'tempo-out-of-range']);
   });
+
+  it('hexadecimal is no number (Number("0x10") is 16): a locator or a breakpoint at 0x10 is unreadable', async () => {
+    const xml = new TextDecoder().decode(buildAls({ live: 11, tempoEvents: [{ beat: -63072000, bpm: 120 }, { beat: 4, bpm: 130 }], locators: [{ time: 3, name: 'hex' }] }, { gzip: false }));
+    const p = await read(new TextEncoder().encode(xml.replace('<Time Value="3" />', '<Time Value="0x10" />').replace('Time="4" Value="130"', 'Time="0x10" Value="130"')));
+    expect(p.markers).toEqual([]);
+    expect([p.tempo, p.staticBpm]).toEqual([[], 120]);
+    expect(p.warnings.map((w) => w.code).sort()).toEqual(['bad-breakpoint', 'bad-locator']);
+  });
 });

@@ -56,6 +56,10 @@ describe('damaged REAPER projects', () => {
     for (const line of ['MARKER x 0 a 0', 'MARKER 1 NaN a 0', 'MARKER 1 1e400 a 0', 'MARKER 1 1e12 a 0', 'MARKER 1 5 a 0.5', 'MARKER 1', 'PLAYRATE fast']) {
       expect((await failure(text(`${HEAD}  ${line}\n>\n`))).code, line).toBe('corrupt-file');
     }
+    // each number within ±1e9 s, their sum not
+    const farItem = rppText({ tracks: [{ items: [{ position: 6e8, length: 6e8, file: 'a.wav' }] }] });
+    const itemLine = farItem.split('\n').findIndex((l) => l.includes('<ITEM')) + 1;
+    expect(await failure(text(farItem))).toEqual({ code: 'corrupt-file', message: `The item that starts on line ${itemLine} of the project is broken: it ends at 1200000000 s, outside any project.` });
     const pt = await failure(text(`${HEAD}  <TEMPOENVEX\n    PT 0 -120 0\n  >\n>\n`));
     expect(pt.message).toBe('Line 3 of the project is broken: PT\'s tempo is "-120", not a tempo (a positive number of BPM).');
   });

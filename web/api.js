@@ -39,11 +39,6 @@ export function onTokenNeeded(ask) {
   askToken = ask;
 }
 
-/** @returns {boolean} true when a token is held */
-export function hasToken() {
-  return token !== '';
-}
-
 /** @param {string} value */
 function setToken(value) {
   token = value;
@@ -124,6 +119,8 @@ export async function getJson(path) {
  */
 export function upload(target, file, onProgress, signal) {
   return new Promise((resolve, reject) => {
+    // stopped before it began (the switch turned on while the job was being made): send nothing
+    if (signal.aborted) return reject(new ApiError('aborted', 'The upload was cancelled.'));
     const form = new FormData();
     for (const [name, value] of Object.entries(target.fields ?? {})) form.append(name, value);
     form.append('file', file, file.name);

@@ -3,13 +3,13 @@
 // the project is kept on this computer, the file is uploaded too: the server's result confirms the
 // preview (or, should they differ, replaces it, with a notice) and gives the link /?job=ID, which
 // opens the stored project later with no file.
-import { DEFAULT_LIMITS, listFormats } from './dawstamps.js';
+import { DEFAULT_LIMITS, TEMPLATE_EXAMPLE, listFormats } from './dawstamps.js';
 import { ApiError, jobError } from './api.js';
 import { differences } from './agree.js';
-import { formatBytes, kindsText, refuseReason } from './format.js';
-import { createLocalConverter } from './local.js';
-import { buildMenus, optionControls } from './menus.js';
-import { doneJob, openStoredProject, uploadAndWait } from './server.js';
+import { createConverter } from './converter.js';
+import { doneJob, openStoredProject, uploadAndWait } from './jobs.js';
+import { buildMenus, optionControls } from './options.js';
+import { formatBytes, kindsText, refuseReason } from './refuse.js';
 import { keepLocalRemembered, linkLifetime, readServerConfig, rememberKeepLocal, rememberTemplate, rememberedTemplate, retentionText } from './settings.js';
 import { createStatus } from './status.js';
 import { setupToken } from './token.js';
@@ -27,7 +27,7 @@ const ui = {
 
 /** The project kinds lib reads (its reader registry): the page names none itself. */
 const kinds = listFormats();
-const converter = createLocalConverter();
+const converter = createConverter();
 const status = createStatus(kinds);
 const tracklist = createTracklist(converter);
 
@@ -80,6 +80,7 @@ async function convertFile(file) {
   run.signal.addEventListener('abort', () => uploading.abort(), { once: true });
   /** @type {any} */
   let job;
+  let uploaded = false;
   try {
     job = await uploadAndWait(file, { run: run.signal, upload: uploading.signal }, {
       progress: (loaded, total) => {
@@ -89,6 +90,7 @@ async function convertFile(file) {
         status.say(localFailed ? LOCAL_FAILED : 'Uploading', `${formatBytes(loaded)} of ${formatBytes(total)} sent (${Math.floor(percent)} %)`);
       },
       uploaded: () => {
+        uploaded = true;
         state.uploading = null;
         status.setProgress(100);
         status.say(localFailed ? LOCAL_FAILED : 'Checking', 'Uploaded (100 %). The server is reading the file…');
@@ -99,11 +101,12 @@ async function convertFile(file) {
     if (run.signal.aborted) return;
     if (!outcome.ok) status.fail(outcome.error);
     else if (ui.keepLocal.checked && /** @type {any} */ (e)?.code === 'aborted') {
+      // the switch stopped the upload: the job, with no file, is left to expire
       status.hide();
-      tracklist.origin('local');
+      tracklist.origin('stopped');
     } else {
-      status.notUploaded(e);
-      tracklist.origin('not-uploaded');
+      status.notUploaded(e, uploaded);
+      tracklist.origin(uploaded ? 'unchecked' : 'not-uploaded');
     }
     return;
   }
@@ -170,7 +173,9 @@ async function openLink(jobId) {
   const run = begin(false);
   status.show('Opening the link', '', 'Fetching the stored tracklist…', false);
   try {
-    const job = await doneJob(jobId, run.signal, () => status.say('Opening the link', 'The server is still reading this project…'));
+    const job = await doneJob(jobId, run.signal, (now) => status.say('Opening the link', now === 'waiting-upload'
+      ? 'The file for this link has not been uploaded yet; waiting for it…'
+      : 'The server is still reading this project…'));
     const timed = await openStoredProject(converter, job);
     if (run.signal.aborted) return;
     status.hide();
@@ -178,10 +183,20 @@ async function openLink(jobId) {
     tracklist.share(jobId, linkLifetime(state.retention));
   } catch (e) {
     if (run.signal.aborted) return;
-    status.fail(e instanceof ApiError && e.code === 'job-not-found'
-      ? new ApiError(e.code, `There is no result under this link. ${retentionText(state.retention) ?? ''}`.trim())
-      : e);
+    status.fail(linkError(e));
   }
+}
+
+/**
+ * A link's failure in its own words: nothing was made in this browser to fall back on.
+ * @param {unknown} e
+ * @returns {unknown}
+ */
+function linkError(e) {
+  if (!(e instanceof ApiError)) return e;
+  if (e.code === 'job-not-found') return new ApiError(e.code, `There is no result under this link. ${retentionText(state.retention) ?? ''}`.trim());
+  if (e.code === 'network-error') return new ApiError('link-unreachable', 'The server could not be reached, so this link cannot be opened now.');
+  return e;
 }
 
 /** Ends what was shown (file, link, worker) and starts afresh. @param {boolean} [clearLink] */
@@ -204,7 +219,7 @@ function setup() {
   ui.file.accept = extensions.join(',');
   ui.keepLocal.checked = keepLocalRemembered();
   showKeepLocal();
-  $('template').value = rememberedTemplate();
+  $('template').value = rememberedTemplate() ?? TEMPLATE_EXAMPLE;
   showTemplate();
   void readServerConfig().then((config) => {
     if (config.maxBytes) {

@@ -1,5 +1,5 @@
 // The export panel: lib's exporters in this browser (the worker), a live preview, copy with one click, download.
-import { downloadName } from './format.js';
+import { downloadBaseName } from './dawstamps.js';
 import { renderWarnings } from './view.js';
 
 /**
@@ -11,7 +11,8 @@ import { renderWarnings } from './view.js';
 export function setupExport(converter, current) {
   const select = /** @type {HTMLSelectElement} */ (document.getElementById('format'));
   const preview = /** @type {HTMLTextAreaElement} */ (document.getElementById('preview'));
-  const warnings = /** @type {HTMLElement} */ (document.getElementById('export-warnings'));
+  const warnings = /** @type {HTMLElement} */ (document.getElementById('export-warning-list'));
+  const templateInput = /** @type {HTMLInputElement} */ (document.getElementById('template'));
   const status = /** @type {HTMLElement} */ (document.getElementById('action-status'));
   let seq = 0;
   /** What the exporter made the current preview as (media type, file extension). */
@@ -36,11 +37,16 @@ export function setupExport(converter, current) {
       preview.dataset.format = format;
       made = { mediaType: file.mediaType, extension: file.extension, fileName: shown.fileName };
       renderWarnings(warnings, file.warnings);
+      templateInput.removeAttribute('aria-invalid');
     } catch (e) {
-      if (mine !== seq || /** @type {any} */ (e)?.code === 'aborted') return;
+      const code = /** @type {any} */ (e)?.code;
+      if (mine !== seq || code === 'aborted') return;
       preview.value = '';
       preview.dataset.format = '';
       renderWarnings(warnings, [{ code: 'error', message: e instanceof Error ? e.message : 'The export could not be made.' }]);
+      // the template exporter refuses only its template (invalid-option)
+      if (format === 'template' && code === 'invalid-option') templateInput.setAttribute('aria-invalid', 'true');
+      else templateInput.removeAttribute('aria-invalid');
     }
   };
 
@@ -66,7 +72,8 @@ export function setupExport(converter, current) {
 
   const download = () => {
     if (!made.extension) return;
-    const name = downloadName(made.fileName, made.extension);
+    // named as the API names its downloads
+    const name = `${downloadBaseName(made.fileName)}.${made.extension}`;
     const url = URL.createObjectURL(new Blob([preview.value], { type: made.mediaType }));
     const a = document.createElement('a');
     a.href = url;

@@ -1,18 +1,18 @@
 // What the server says about itself (GET /v1/config: upload limit, retention), and what this
-// browser remembers (the "keep my project on this computer" switch).
+// browser remembers (the "keep my project on this computer" switch, the last template).
 
 const KEEP_LOCAL_KEY = 'dawstamps-keep-local';
 const TEMPLATE_KEY = 'dawstamps-template';
 
-/** The line format most DJs ask for first. */
-export const DEFAULT_TEMPLATE = '{index:02}. {artist} - {title} [{start:hh:mm:ss}]';
-
-/** The template the person last used (on a previous visit too), else the default. */
+/**
+ * The template the person last used (on a previous visit too); null when there is none.
+ * @returns {string | null}
+ */
 export function rememberedTemplate() {
   try {
-    return localStorage.getItem(TEMPLATE_KEY) ?? DEFAULT_TEMPLATE;
+    return localStorage.getItem(TEMPLATE_KEY);
   } catch {
-    return DEFAULT_TEMPLATE;
+    return null;
   }
 }
 

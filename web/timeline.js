@@ -93,7 +93,7 @@ function ticks(/** @type {any[]} */ markers, /** @type {(t: number) => number} *
   /** @type {SVGElement[]} */
   const items = [];
   markers.forEach((m, i) => {
-    const text = `${formatClock(m.seconds, { precision: 'ms' })} — ${m.name || '(no name)'} (bar ${m.position})`;
+    const text = `${formatClock(m.seconds, { precision: 'ms' })} — ${m.name} (bar ${m.position})`;
     const tick = el('g', { class: 'tick', tabindex: i === 0 ? 0 : -1, role: 'img', 'data-index': i });
     tick.setAttribute('aria-label', `Marker ${i + 1} of ${markers.length}: ${text}`);
     const title = el('title');

@@ -1,8 +1,7 @@
 // The result view: summary, warnings, timeline, table and export of the project the worker holds,
 // re-timed in the worker on every change of option (no request), and where it came from.
-import { ENTRY_OPTIONS, clipsInPlay, readOptions, restore, snapshot } from './choice.js';
 import { setupExport } from './export.js';
-import { resetOptions } from './menus.js';
+import { ENTRY_OPTIONS, clipsInPlay, readOptions, resetOptions, restore, snapshot } from './options.js';
 import { drawTimeline } from './timeline.js';
 import { renderArrangements, renderStartOptions, renderSummary, renderTable, renderWarnings } from './view.js';
 
@@ -15,7 +14,9 @@ const ORIGINS = {
   server: 'Checked by the server',
   adopted: 'The server\'s result',
   local: 'Made in this browser — nothing was uploaded',
+  stopped: 'Made in this browser — the upload was stopped; the server keeps nothing of it',
   'not-uploaded': 'Made in this browser — not uploaded',
+  unchecked: 'Made in this browser — not checked by the server',
   link: 'Opened from its link',
 };
 
@@ -23,7 +24,7 @@ const ORIGINS = {
 
 /**
  * The result view over the local converter.
- * @param {ReturnType<typeof import('./local.js').createLocalConverter>} converter
+ * @param {ReturnType<typeof import('./converter.js').createConverter>} converter
  */
 export function createTracklist(converter) {
   const section = $('result');
@@ -31,7 +32,7 @@ export function createTracklist(converter) {
   const optionsError = $('options-error');
   const timeline = $('timeline');
   const state = {
-    /** @type {import('./local.js').Timed | null} */
+    /** @type {import('./converter.js').Timed | null} */
     timed: null,
     /** @type {string | null} */
     fileName: null,
@@ -62,7 +63,7 @@ export function createTracklist(converter) {
     });
   };
 
-  /** @param {import('./local.js').Timed} timed */
+  /** @param {import('./converter.js').Timed} timed */
   const render = (timed) => {
     state.timed = timed;
     showClipOptions();
@@ -75,7 +76,7 @@ export function createTracklist(converter) {
   return {
     /**
      * Shows a new project's tracklist with every option back at its default.
-     * @param {import('./local.js').Timed} timed
+     * @param {import('./converter.js').Timed} timed
      * @param {Origin} origin
      * @param {string | null} fileName what downloads are named after
      * @param {boolean} [focus] move the focus to the tracklist's heading
@@ -113,9 +114,6 @@ export function createTracklist(converter) {
       section.dataset.origin = origin;
       $('origin').textContent = ORIGINS[origin];
     },
-
-    /** @returns {string | undefined} */
-    currentOrigin: () => section.dataset.origin,
 
     /** A sentence above the tracklist (the server's result replaced the preview). @param {string} text */
     notice(text) {

@@ -1,6 +1,6 @@
 // Renders a result into the page. Everything from the file (names, versions) goes in as text only.
 import { formatClock, listFormats, needsHours } from './dawstamps.js';
-import { timingName } from './format.js';
+import { optionLabel } from './options.js';
 
 /**
  * An element with text content (never parsed as HTML).
@@ -39,7 +39,7 @@ export function renderSummary(dl, result) {
     ['Timing model', `${timingName(result.timing)}. Why: ${result.timing.reason}`],
     ['Tempo', result.tempo.automated ? `automated, starting at ${round(result.tempo.initialBpm)} BPM` : `${round(result.tempo.initialBpm)} BPM throughout`],
     ['Times start at', result.start.label],
-    ['Tracklist from', `${sourceName(result.markerSource)}: ${plural(result.markers.length, result.markerSource === 'clips' ? 'song' : 'marker')}`],
+    ['Tracklist from', `${optionLabel('source', result.markerSource === 'clips' ? 'clips' : 'locators')}: ${plural(result.markers.length, result.markerSource === 'clips' ? 'song' : 'marker')}`],
   ];
   if (result.arrangement) rows.push(['Arrangement', result.arrangement.used.name || `#${result.arrangement.used.index}`]);
   if (result.durationSeconds !== null && result.durationSeconds !== undefined) rows.push(['Length', formatClock(result.durationSeconds)]);
@@ -51,9 +51,14 @@ function round(v) {
   return String(Math.round(v * 100) / 100);
 }
 
-/** @param {string} source */
-function sourceName(source) {
-  return source === 'clips' ? 'Arrangement clips (one entry per song)' : source === 'markers' ? 'The project\'s markers' : 'Locators';
+/**
+ * The timing model as the timing menu names it (lib's option table), with a stepped model's step.
+ * @param {{ model: string, step: number | null }} timing
+ * @returns {string}
+ */
+function timingName(timing) {
+  const step = timing.model === 'stepped' && timing.step ? `, in steps of 1/${Math.round(1 / timing.step)} beat` : '';
+  return `${optionLabel('timing', timing.model)}${step}`;
 }
 
 /** @param {number} n @param {string} word */
@@ -89,8 +94,7 @@ export function renderTable(tbody, result, clock) {
     tr.dataset.seconds = String(m.seconds);
     tr.dataset.name = m.name;
     const time = h('td', formatClock(m.seconds, { ...clock, hours }), 'time');
-    const name = m.name === '' ? h('td', '(no name)', 'name unnamed') : h('td', m.name, 'name');
-    tr.append(h('td', String(i + 1), 'num'), time, name, h('td', m.position, 'bar'));
+    tr.append(h('td', String(i + 1), 'num'), time, h('td', m.name, 'name'), h('td', m.position, 'bar'));
     return tr;
   });
   if (rows.length === 0) {

@@ -4,6 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { convert } from '../../lib/index';
+import { OPTION_SPECS } from '../../lib/option-table';
 import { buildAls } from '../helpers/als-builder';
 import { launchBrowser } from '../helpers/browser';
 import { dropFile, expectTimes, openPage, previewOf, tableRows, waitForTable } from './page-kit';
@@ -13,6 +15,8 @@ const OUT = join(ROOT, 'test-output');
 const ONE = 'Artist A - Song One';
 const TWO = 'Artist B - Song Two';
 const THREE = 'Artist C - Song Three (Club Mix)';
+/** What the summary calls a tracklist from markers: the source menu's label (lib's option table). */
+const MARKERS = (OPTION_SPECS.find((s) => s.name === 'source') as { labels: Record<string, string> }).labels.locators;
 
 /** 120 BPM throughout (a beat is 0.5 s); a disabled clip and a muted track, both left out by default. */
 const SET = buildAls({
@@ -93,7 +97,7 @@ describe('a set without locators', () => {
 
     // locators: there are none
     await page.selectOption('#source', 'locators');
-    await page.waitForFunction(() => document.getElementById('summary')?.textContent?.includes('Locators: 0 markers'));
+    await page.waitForFunction((markers) => document.getElementById('summary')?.textContent?.includes(`${markers}: 0 markers`), MARKERS);
     expect(await page.textContent('#markers tbody')).toMatch(/^No markers: add a locator at each song in your DAW/);
     expect(await page.isVisible('#clip-options')).toBe(false);
 
@@ -103,6 +107,24 @@ describe('a set without locators', () => {
     await rowsNamed(page, [ONE, TWO, THREE, 'Hidden Song', 'Muted Song']);
     await rowAt(page, 1, 34);
     expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('warns when the clips look like stems: six tracks, every clip at beat 0', async () => {
+    const stems = buildAls({
+      live: 11,
+      tempo: 120,
+      audioTracks: ['Kick', 'Bass', 'Pad', 'Lead', 'Vocal', 'FX'].map((name) => ({ name, clips: [{ start: 0, end: 256, name: `${name} stem`, file: `${name}.wav` }] })),
+    });
+    const parallel = (await convert(stems)).warnings.find((w) => w.code === 'clips-in-parallel');
+    expect(parallel).toBeDefined();
+    const { page, uncaught, close } = await openPage(browser, server.url);
+    await dropFile(page, 'stems.als', stems);
+    await waitForTable(page);
+    expect(await page.isVisible('#warnings')).toBe(true);
+    const shown = await page.$$eval('#warning-list li', (lis) => lis.map((li) => ({ code: li.getAttribute('data-code'), message: li.textContent })));
+    expect(shown).toContainEqual({ code: 'clips-in-parallel', message: parallel!.message });
+    expect(uncaught).toEqual([]);
     await close();
   });
 
@@ -142,7 +164,7 @@ describe('the source controls', () => {
     const { page, close } = await openPage(browser, server.url);
     await dropFile(page, 'both.als', set);
     await waitForTable(page);
-    expect(await page.textContent('#summary')).toContain('Locators: 2 markers');
+    expect(await page.textContent('#summary')).toContain(`${MARKERS}: 2 markers`);
     expect(await page.isVisible('#clip-options')).toBe(false);
     await page.focus('#result-title');
     const focused = (): Promise<string> => page.evaluate(() => document.activeElement?.id ?? '');
@@ -161,6 +183,10 @@ describe('the source controls', () => {
     await page.focus('#include-muted');
     await page.keyboard.press('Space');
     expect(await page.isChecked('#include-muted')).toBe(true);
+    // the source's note says what the sources are, and that a change starts from beat 0 again
+    const note = await page.$eval('#source', (el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent ?? '');
+    const source = OPTION_SPECS.find((s) => s.name === 'source')!;
+    expect(note).toBe(`${source.description} A change of source starts from beat 0 again.`);
     const named = [['combobox', 'Tracklist from', 'source'], ['checkbox', 'Include disabled clips', 'include-disabled'],
       ['checkbox', 'Include clips on muted tracks', 'include-muted'], ['combobox', 'Entry time', 'clip-anchor']] as const;
     for (const [role, name, id] of named) {

@@ -76,12 +76,17 @@ describe('the export panel', () => {
     expect(await previewOf(page, 'template', '01. mirvs')).toBe(golden('template.txt'));
     await page.fill('#template', '{start:m:ss} {name}');
     expect((await previewOf(page, 'template', '3:20 comfort')).split('\n')[1]).toBe('3:20 comfort - other track');
+    expect(await page.getAttribute('#template', 'aria-invalid')).toBeNull();
     await page.fill('#template', '{start:m:ss} {nmae}');
     await page.waitForFunction(() => document.getElementById('export-warnings')?.textContent?.includes('nmae'));
     expect((await exportWarnings()).join(' ')).toMatch(/column/);
+    // refused: the box says so to assistive technology, and the sentence is announced (a live region)
+    expect(await page.getAttribute('#template', 'aria-invalid')).toBe('true');
+    expect(await page.getAttribute('#export-warnings', 'role')).toBe('status');
     // another format is not held up by a template it does not use
     await page.selectOption('#format', 'text');
     await previewOf(page, 'text', 'comfort - other track');
+    expect(await page.getAttribute('#template', 'aria-invalid')).toBeNull();
     // remembered: a fresh visit (same browser) finds the last template
     await page.selectOption('#format', 'template');
     await page.fill('#template', '{index}) {name}');
@@ -117,5 +122,15 @@ describe('the export panel', () => {
     const [second] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
     expect(second.suggestedFilename()).toBe('example-120.youtube.txt');
     expect(opened.errors).toEqual([]);
+  });
+
+  it('labels the template box briefly, with its syntax as its description (not in its name)', async () => {
+    const { page } = opened;
+    await page.selectOption('#format', 'template');
+    expect(await page.getByLabel('Line template', { exact: true }).evaluate((el) => el.id)).toBe('template');
+    const [describedBy, inLabel] = await page.$eval('#template', (el) => [el.getAttribute('aria-describedby'), el.closest('label') !== null]);
+    expect(inLabel).toBe(false);
+    expect(describedBy).toBe('template-note');
+    expect(await page.textContent('#template-note')).toMatch(/\{index:02\}.*Remembered on this computer\.$/s);
   });
 });

@@ -59,7 +59,7 @@ describe('the page', () => {
     await page.waitForFunction(() => document.documentElement.classList.contains('ready'));
     await dropFile(page, 'example-120.als', fixtureBytes('ableton/example-120.als'));
     await waitForTable(page);
-    expect([...loaded]).toEqual(expect.arrayContaining(['/', '/app.js', '/style.css', '/dawstamps.js']));
+    expect([...loaded]).toEqual(expect.arrayContaining(['/', '/boot.js', '/app.js', '/style.css', '/dawstamps.js', '/worker.js']));
     // every script the server ships for the page, as served, gzipped (what a browser downloads)
     const scripts = [...readdirSync(join(ROOT, 'web')), ...readdirSync(join(ROOT, 'dist/web'))].filter((f) => f.endsWith('.js'));
     let gzipped = 0;
@@ -102,6 +102,18 @@ describe('the page', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.getElementById('action-status')?.textContent === 'Copied to the clipboard.');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(youtube);
+    await close();
+  });
+
+  it('describes its controls only with text that is there (every aria-describedby names a filled element)', async () => {
+    const { page, close } = await openPage(browser, server.url);
+    await dropFile(page, 'example-120.als', fixtureBytes('ableton/example-120.als'));
+    await waitForTable(page);
+    const described = await page.$$eval('[aria-describedby]', (els) => els.flatMap((el) => (el.getAttribute('aria-describedby') ?? '').split(/\s+/).map((id) => ({
+      control: el.id, id, text: document.getElementById(id)?.textContent?.trim() ?? null,
+    }))));
+    expect(described.map((d) => d.control)).toEqual(expect.arrayContaining(['file', 'keep-local', 'source', 'template']));
+    for (const d of described) expect(d.text, `${d.control} → #${d.id}`).toMatch(/\S/);
     await close();
   });
 

@@ -1,6 +1,7 @@
 // The converter in the page, in real Chromium: lib runs in a Web Worker, so the tracklist shows
 // before the upload ends, re-timing makes no request, "keep my project on this computer" uploads
-// nothing, the preview agrees with the server's result, and /?job=ID opens the stored project.
+// nothing, the preview agrees with the server's result, and /?job=ID opens the stored project
+// (links that cannot open: links.test.ts).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convert, exportFormats, listFormats } from '../../lib/index';
@@ -274,18 +275,5 @@ describe('the link /?job=ID', () => {
     await previewOf(second.page, 'cue', 'TRACK 01');
     expect(second.errors).toEqual([]);
     await second.close();
-  });
-
-  it('says clearly when the link leads nowhere', async () => {
-    const { page, close } = await openPage(browser, `${server.url}/?job=${'0'.repeat(32)}`);
-    await page.locator('#failure').waitFor({ state: 'visible' });
-    expect(await page.textContent('#failure-code')).toBe('job-not-found');
-    expect(await page.textContent('#failure-message')).toMatch(/^There is no result under this link/);
-    expect(await page.textContent('#failure-hint')).toMatch(/Convert the project again/);
-    await page.goto(`${server.url}/?job=nonsense`);
-    await page.locator('#failure').waitFor({ state: 'visible' });
-    expect(await page.textContent('#failure-code')).toBe('invalid-job-id');
-    expect(await page.isVisible('#result')).toBe(false);
-    await close();
   });
 });

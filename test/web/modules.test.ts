@@ -1,15 +1,15 @@
-// The page's pure modules, in Node: sizes, refusals from lib's reader list, download names like the
-// API's, the retention sentence, and the comparison of the preview with the server's result.
+// The page's pure modules, in Node: sizes, refusals from lib's reader list, what to try after an
+// error, the retention sentence, and the comparison of the preview with the server's result.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { downloadBaseName } from '../../functions/jobs/file-name';
 import { convert, listFormats } from '../../lib/index';
 import { fixtureBytes } from './page-kit';
 import { ROOT } from './page-server';
-import { agree, format, settings } from './web-modules';
+import { agree, refuse, settings, status } from './web-modules';
 
-const { downloadName, formatBytes, hintFor, kindsText, refuseReason } = format;
+const { formatBytes, kindsText, refuseReason } = refuse;
+const { hintFor } = status;
 const { linkLifetime, retentionText } = settings;
 const { differences } = agree;
 const kinds = listFormats();
@@ -31,14 +31,13 @@ describe('refusals before anything is read', () => {
   });
 });
 
-describe('download names', () => {
-  it('are the API\'s (functions/jobs/file-name.ts) plus the format\'s extension', () => {
-    const names = ['Friday Mix.als', 'example-120.als', '../../etc/pass"wd\u0000.flp', 'Café del Mar – Sunset.als', '...als', '', 'mix.cue',
-      'a\u202eslx.als', `${'long name '.repeat(12)}.als`, 'con.als', '🎛️ set.flp', 'C:\\mixes\\friday.als'];
-    for (const name of names) {
-      expect(downloadName(name, 'youtube.txt'), name).toBe(`${downloadBaseName(name)}.youtube.txt`);
-    }
-    expect(downloadName(null, 'csv')).toBe('tracklist.csv');
+describe('what to try after an error', () => {
+  it('has its own sentence for a link that expired or cannot be reached, and none promises a tracklist that may not be there', () => {
+    expect(hintFor('link-expired', kinds)).not.toBe(hintFor('upload-expired', kinds));
+    expect(hintFor('link-expired', kinds)).toMatch(/new link/);
+    expect(hintFor('link-unreachable', kinds)).toMatch(/reload the page/);
+    expect(hintFor('network-error', kinds)).not.toMatch(/tracklist/);
+    expect(hintFor('converter-failed', kinds)).toMatch(/^Reload the page/);
   });
 });
 

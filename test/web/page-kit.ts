@@ -1,8 +1,12 @@
-/** Shared steps of the page tests: fixtures, opening the page, dropping a file, reading the table. */
+/**
+ * Shared steps of the page tests: fixtures, opening the page, dropping a file, reading the table,
+ * reading a failure, and a job made through the API.
+ */
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { expectedFiles, fixturePath, type ExpectedMarker } from '../helpers/fixtures';
+import { postUpload } from '../helpers/functions/form';
 
 /** The expected marker times of a fixture (test/fixtures/expected.json). */
 export function expectedMarkers(path: string): ExpectedMarker[] {
@@ -19,18 +23,33 @@ export function fixtureBytes(path: string): Buffer {
 /** A page plus what went wrong in it: uncaught errors, console errors, dialogs (alert…). */
 export interface OpenedPage {
   page: Page;
+  /** Uncaught errors and console errors (a failed request's "Failed to load resource" too). */
   errors: string[];
+  /** Uncaught errors alone. */
+  uncaught: string[];
   dialogs: string[];
   close(): Promise<void>;
 }
 
+/** What openPage does before and after it loads the page. */
+export interface OpenSteps {
+  /** Run before the page loads (routes that fail a request). */
+  before?: (page: Page) => Promise<unknown>;
+  /** Wait until the page is ready (default true; false for a page whose scripts may not load). */
+  ready?: boolean;
+}
+
 /** Opens the page in a fresh context and records errors and dialogs. */
-export async function openPage(browser: Browser, url: string, options: BrowserContextOptions = {}): Promise<OpenedPage> {
+export async function openPage(browser: Browser, url: string, options: BrowserContextOptions = {}, steps: OpenSteps = {}): Promise<OpenedPage> {
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, ...options });
   const page = await context.newPage();
   const errors: string[] = [];
+  const uncaught: string[] = [];
   const dialogs: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('pageerror', (e) => {
+    errors.push(e.message);
+    uncaught.push(e.message);
+  });
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
@@ -38,9 +57,10 @@ export async function openPage(browser: Browser, url: string, options: BrowserCo
     dialogs.push(`${d.type()}: ${d.message()}`);
     void d.dismiss();
   });
+  await steps.before?.(page);
   await page.goto(url);
-  await page.waitForFunction(() => document.documentElement.classList.contains('ready'));
-  return { page, errors, dialogs, close: () => context.close() };
+  if (steps.ready !== false) await page.waitForFunction(() => document.documentElement.classList.contains('ready'));
+  return { page, errors, uncaught, dialogs, close: () => context.close() };
 }
 
 /** Drops a file on the drop zone with a real DataTransfer (as a person dragging from the desktop does). */
@@ -112,4 +132,56 @@ export async function previewOf(page: Page, format: string, contains: string): P
     { timeout: 10_000 },
   );
   return page.inputValue('#preview');
+}
+
+/** The status box's failure as shown: heading, sentence, message, what to try, code. */
+export interface Failure {
+  title: string;
+  text: string;
+  message: string;
+  hint: string;
+  code: string;
+}
+
+/** Waits until the status box shows a failure (with `code`, when given) and reads it. */
+export async function waitForFailure(page: Page, code?: string, timeout = 20_000): Promise<Failure> {
+  await page.waitForFunction(
+    (code) => {
+      const failure = document.getElementById('failure');
+      return failure !== null && !failure.hidden && (!code || document.getElementById('failure-code')?.textContent === code);
+    },
+    code,
+    { timeout },
+  );
+  return page.evaluate(() => {
+    const text = (id: string): string => document.getElementById(id)?.textContent ?? '';
+    return { title: text('status-title'), text: text('status-text'), message: text('failure-message'), hint: text('failure-hint'), code: text('failure-code') };
+  });
+}
+
+/** A failure a person can read: a sentence and what to try, no stack, no programmer's words. */
+export function expectClear(failure: Failure): void {
+  expect(failure.message, failure.code).toMatch(/^\S.*[.)]$/s);
+  expect(failure.hint, failure.code).toMatch(/^What to try: \S.*\.$/s);
+  for (const part of Object.values(failure)) expect(part, failure.code).not.toMatch(/\n\s*at |\bat \S+:\d+|Error:|TypeError|undefined|\bnull\b|\[object|NaN/);
+}
+
+/** The job's id from the page's address (/?job=ID), or null. */
+export function linkedJob(page: Page): string | null {
+  return new URL(page.url()).searchParams.get('job');
+}
+
+/** Makes a job through the API as the page does (POST /v1/jobs, the upload form) and waits for it to end; its id. */
+export async function uploadedJob(serverUrl: string, name: string, bytes: Uint8Array): Promise<string> {
+  const res = await fetch(`${serverUrl}/v1/jobs`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ filename: name, size: bytes.length }) });
+  if (res.status !== 201) throw new Error(`POST /v1/jobs answered ${res.status}: ${await res.text()}`);
+  const job = (await res.json()) as { jobId: string; upload: { url: string; fields: Record<string, string> } };
+  const up = await postUpload(new URL(job.upload.url, serverUrl).href, job.upload.fields, bytes, name);
+  if (!up.ok) throw new Error(`the upload answered ${up.status}: ${await up.text()}`);
+  for (let i = 0; i < 200; i++) {
+    const { status } = (await (await fetch(`${serverUrl}/v1/jobs/${job.jobId}`)).json()) as { status: string };
+    if (['done', 'failed', 'expired'].includes(status)) return job.jobId;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`job ${job.jobId} did not end in 20 s`);
 }

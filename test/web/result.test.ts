@@ -1,7 +1,8 @@
 // The result view in real Chromium against `npm start`'s server: table times, timing, start, timeline.
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convert } from '../../lib/index';
+import { formatClock } from '../../lib/text/time';
 import { launchBrowser } from '../helpers/browser';
 import { dropFile, expectedMarkers, expectTimes, fixtureBytes, openPage, tableRows, waitForTable } from './page-kit';
 import { startPageServer, type PageServer } from './page-server';
@@ -18,6 +19,11 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
+
+/** The summary's rows, by their term. */
+function summaryOf(page: Page): Promise<Record<string, string>> {
+  return page.$$eval('#summary dt', (dts) => Object.fromEntries(dts.map((dt) => [dt.textContent ?? '', dt.nextElementSibling?.textContent ?? ''])));
+}
 
 describe('the result view', () => {
   it('shows an Ableton set dropped on the page with the times of expected.json, and re-times it', async () => {
@@ -122,6 +128,21 @@ describe('the result view', () => {
     await page.keyboard.press('ArrowRight');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-index'))).toBe('1');
     expect(await page.textContent('#timeline-focus')).toContain(`— ${expected[1]!.name} (bar`);
+    await close();
+  });
+
+  it('gives the set\'s length, which runs past its last marker (live8-markers-auto.als)', async () => {
+    const bytes = fixtureBytes('ableton/live8-markers-auto.als');
+    const result = await convert(bytes, { fileName: 'live8-markers-auto.als' });
+    const last = result.markers.at(-1)!.seconds;
+    expect(formatClock(last)).toBe('2:05');
+    expect(result.durationSeconds).toBeGreaterThan(last);
+    const { page, close } = await openPage(browser, server.url);
+    await dropFile(page, 'live8-markers-auto.als', bytes);
+    await waitForTable(page);
+    const summary = await summaryOf(page);
+    expect(summary['Length']).toBe(formatClock(result.durationSeconds!));
+    expect(summary['Length']).not.toBe('2:05');
     await close();
   });
 });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convert, isDawstampsError, listFormats } from '../../lib/index';
 import { launchBrowser } from '../helpers/browser';
 import { dropFile, expectedMarkers, expectTimes, fixtureBytes, openPage, tableRows, waitForServer, waitForTable } from './page-kit';
-import { format } from './web-modules';
+import { refuse } from './web-modules';
 import { startPageServer, type PageServer } from './page-server';
 
 let server: PageServer;
@@ -68,7 +68,7 @@ describe('uploading', () => {
     const calls = apiCalls(page);
     await dropFile(page, 'mix.wav', new Uint8Array([82, 73, 70, 70, 0, 0, 0, 0]));
     await page.locator('#refusal').waitFor({ state: 'visible' });
-    expect(await page.textContent('#refusal')).toBe(`"mix.wav" is not a project file dawstamps reads: ${format.kindsText(listFormats())}. Pick the project file itself, not an audio file or an export.`);
+    expect(await page.textContent('#refusal')).toBe(`"mix.wav" is not a project file dawstamps reads: ${refuse.kindsText(listFormats())}. Pick the project file itself, not an audio file or an export.`);
     expect(await page.getAttribute('#file', 'accept')).toBe(listFormats().flatMap((k) => k.extensions).join(','));
     await page.waitForTimeout(300);
     expect(calls).toEqual([]);

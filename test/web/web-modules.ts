@@ -1,14 +1,17 @@
 /**
  * The page's pure modules (plain JS in web/, no build step), loaded with the types the tests rely on.
- * tsconfig does not allowJs, so the imports go through a computed URL and these interfaces.
+ * tsconfig does not allowJs, so the imports go through a computed URL and these interfaces. Only
+ * modules that import nothing from lib's bundle (./dawstamps.js, built into dist/web/) load here.
  */
 type Kind = { label: string; extensions: string[] };
 
-export interface FormatModule {
+export interface RefuseModule {
   formatBytes(bytes: number): string;
   kindsText(kinds: Kind[]): string;
   refuseReason(file: { name: string; size: number }, maxBytes: number, kinds: Kind[]): string | null;
-  downloadName(projectName: string | null, extension: string): string;
+}
+
+export interface StatusModule {
   hintFor(code: string, kinds: Kind[]): string;
 }
 
@@ -23,6 +26,7 @@ export interface AgreeModule {
 
 const load = async <T>(name: string): Promise<T> => (await import(new URL(`../../web/${name}`, import.meta.url).href)) as T;
 
-export const format = await load<FormatModule>('format.js');
+export const refuse = await load<RefuseModule>('refuse.js');
+export const status = await load<StatusModule>('status.js');
 export const settings = await load<SettingsModule>('settings.js');
 export const agree = await load<AgreeModule>('agree.js');

@@ -1,6 +1,6 @@
 // The server's side of a file: its upload and job, and the stored project of a done job (what a
 // link opens). upload() is the only request that carries the project file.
-import { getJson, jobError, request, upload, waitForJob } from './api.js';
+import { ApiError, getJson, jobError, request, upload, waitForJob } from './api.js';
 
 /**
  * Creates a job, uploads the file with progress and waits for the job to end; returns the job
@@ -18,18 +18,20 @@ export async function uploadAndWait(file, signals, on) {
 }
 
 /**
- * A job by its id once it is done (waiting while the server reads it); throws its error otherwise.
+ * A link's job once it is done (waiting while its file arrives or the server reads it); throws
+ * why it cannot be opened otherwise (its conversion failed, or it expired with no upload).
  * @param {string} jobId
  * @param {AbortSignal} signal
- * @param {() => void} onWaiting
+ * @param {(status: string) => void} onWaiting told `waiting-upload` or `processing`
  * @returns {Promise<any>}
  */
 export async function doneJob(jobId, signal, onWaiting) {
   let job = await getJson(`/v1/jobs/${encodeURIComponent(jobId)}`);
   if (job.status === 'waiting-upload' || job.status === 'processing') {
-    onWaiting();
+    onWaiting(job.status);
     job = await waitForJob(jobId, onWaiting, signal);
   }
+  if (job.status === 'expired') throw new ApiError('link-expired', 'This link has expired: no file was uploaded to it in time, so it has no tracklist.');
   if (job.status !== 'done') throw jobError(job);
   return job;
 }
@@ -37,9 +39,9 @@ export async function doneJob(jobId, signal, onWaiting) {
 /**
  * Gives a done job's stored project (GET /v1/jobs/{id}/project) to the converter and times it
  * with the default options.
- * @param {ReturnType<typeof import('./local.js').createLocalConverter>} converter
+ * @param {ReturnType<typeof import('./converter.js').createConverter>} converter
  * @param {{ jobId: string, fileName: string }} job
- * @returns {Promise<import('./local.js').Timed>}
+ * @returns {Promise<import('./converter.js').Timed>}
  */
 export async function openStoredProject(converter, job) {
   const document = await getJson(`/v1/jobs/${encodeURIComponent(job.jobId)}/project`);

@@ -1,6 +1,6 @@
 /** Reads an Ableton Live set: inflate → stream through the extractor → the common Project model. */
 import { concatBytes } from '../../binary/concat';
-import { DawstampsError } from '../../errors';
+import { DawstampsError, echoValue } from '../../errors';
 import { pakoInflate } from '../../inflate';
 import type { ByteSource } from '../../input';
 import type { LoopRange, Project, Warning } from '../../model';
@@ -88,9 +88,9 @@ export function buildProject(raw: RawSet): Project {
   const warnings: Warning[] = [];
   const version = readVersion(raw.rootAttrs);
   if (version.major !== null && version.major < 8) {
-    warnings.push({ code: 'old-version', message: `This set was saved by Live ${version.text}; dawstamps knows sets from Live 8 to 12, so check the times against Live.` });
+    warnings.push(warning('old-version', `This set was saved by Live ${echoValue(version.text ?? '', 40)}; dawstamps knows sets from Live 8 to 12, so check the times against Live.`));
   }
-  if (raw.masterName === null) warnings.push({ code: 'no-master-track', message: 'The set has no master track, where Live keeps the tempo: the times assume 120 BPM in 4/4.' });
+  if (raw.masterName === null) warnings.push(warning('no-master-track', 'The set has no master track, where Live keeps the tempo: the times assume 120 BPM in 4/4.'));
   if (raw.badEvents > 0) {
     const which = raw.badEvents === 1 ? 'One automation point' : `${raw.badEvents} automation points`;
     warnings.push(warning('bad-breakpoint', `${which} on the master track could not be read and ${raw.badEvents === 1 ? 'was' : 'were'} skipped; if ${raw.badEvents === 1 ? 'it belongs' : 'they belong'} to the tempo, the times near ${raw.badEvents === 1 ? 'it' : 'them'} may be off.`, `${raw.badEvents} FloatEvent/EnumEvent/BoolEvent element(s) without a numeric Time or Value`));
@@ -101,7 +101,7 @@ export function buildProject(raw: RawSet): Project {
   const timelineWarnings: Warning[] = [];
   const { clips, endBeat } = readClips(raw, timelineWarnings);
   if (clips.length === 0) {
-    timelineWarnings.push({ code: 'no-clips', message: 'The arrangement has no audio clips (clips in Session View are not part of it), so there is no tracklist from clips.' });
+    timelineWarnings.push(warning('no-clips', 'The arrangement has no audio clips (clips in Session View are not part of it), so there is no tracklist from clips.'));
   }
   return {
     daw: 'ableton',

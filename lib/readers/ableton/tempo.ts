@@ -1,6 +1,7 @@
 /** The master track's tempo: static value and envelope (docs/ableton.md). */
 import type { Warning } from '../../model';
 import { TempoColumns } from '../../tempo/columns';
+import { warning } from '../warning';
 import { EventList, type RawParam, type RawSet } from './raw';
 
 const MIN_BPM = 20;
@@ -21,7 +22,7 @@ export function paramEvents(raw: RawSet, param: RawParam | null): EventList {
  * may hold 100,000 breakpoints, and an object each costs more than reading them (bench case 3b).
  */
 export function readTempo(raw: RawSet, warnings: Warning[]): { staticBpm: number; tempo: TempoColumns } {
-  if (!raw.tempo) warnings.push({ code: 'no-tempo', message: 'The set does not say its tempo, so the times assume 120 BPM.' });
+  if (!raw.tempo) warnings.push(warning('no-tempo', 'The set does not say its tempo, so the times assume 120 BPM.'));
   const events = paramEvents(raw, raw.tempo);
   const { time, value } = events;
   const beats = new Float64Array(events.length);
@@ -53,7 +54,7 @@ export function readTempo(raw: RawSet, warnings: Warning[]): { staticBpm: number
   }
   if (clamped > 0) {
     const which = clamped === 1 ? 'One tempo change lies' : `${clamped} tempo changes lie`;
-    warnings.push({ code: 'tempo-out-of-range', message: `${which} outside Live's ${MIN_BPM}–${MAX_BPM} BPM; ${clamped === 1 ? 'it was' : 'they were'} brought to the nearest tempo Live allows (or skipped, at 0 BPM or below).` });
+    warnings.push(warning('tempo-out-of-range', `${which} outside Live's ${MIN_BPM}–${MAX_BPM} BPM; ${clamped === 1 ? 'it was' : 'they were'} brought to the nearest tempo Live allows (or skipped, at 0 BPM or below).`));
   }
   const manual = raw.tempo?.manual;
   // Live 8 writes no Manual: the static tempo is the first event's value.

@@ -1,6 +1,8 @@
 /** Turns what the streaming pass collected into the Project every DAW shares (docs/dawproject.md). */
 import type { Meter, MeterChange, Project, ProjectMarker, Warning } from '../../model';
+import { echoValue } from '../../errors';
 import { createTempoMap } from '../../tempo';
+import { warning } from '../warning';
 import { readClips } from './clips';
 import { placer, type Placer } from './place';
 import { MAX_NESTING } from './collect';
@@ -43,10 +45,10 @@ export function buildProject(raw: RawProject): Project {
 /** `project.version` is the Application's version; `application` its name and version ("Bitwig Studio 5.0"). */
 function readApplication(raw: RawProject, warnings: Warning[]): { version: string | null; application: string | null } {
   const major = Number(/^\s*(\d+)/.exec(raw.formatVersion ?? '')?.[1]);
-  if (major > 1) warnings.push({ code: 'newer-format', message: `The file is DAWproject ${raw.formatVersion!.slice(0, 20)}; dawstamps reads version 1 and may miss what is new.` });
+  if (major > 1) warnings.push(warning('newer-format', `The file is DAWproject ${echoValue(raw.formatVersion!, 20)}; dawstamps reads version 1 and may miss what is new.`));
   const name = raw.application?.name?.trim() || null;
   const version = raw.application?.version?.trim() || null;
-  if (name === null && version === null) warnings.push({ code: 'no-application', message: 'The project does not say which application saved it.' });
+  if (name === null && version === null) warnings.push(warning('no-application', 'The project does not say which application saved it.'));
   const application = [name, version].filter((s) => s !== null).join(' ');
   return { version, application: application === '' ? null : application };
 }
@@ -55,7 +57,7 @@ function readApplication(raw: RawProject, warnings: Warning[]): { version: strin
 function readMeter(raw: RawProject, at: Placer, warnings: Warning[]): { meter: Meter; meterChanges: MeterChange[] } {
   const ts = raw.timeSignature;
   const meter = ts && isMeter(ts) ? { numerator: ts.numerator, denominator: ts.denominator } : { numerator: 4, denominator: 4 };
-  if (ts && !isMeter(ts)) warnings.push({ code: 'bad-time-signature', message: 'The Transport time signature is not readable; 4/4 is assumed.' });
+  if (ts && !isMeter(ts)) warnings.push(warning('bad-time-signature', 'The Transport time signature is not readable; 4/4 is assumed.'));
   const automation = raw.meterAutomation;
   const meterChanges: MeterChange[] = [];
   let bad = 0;
@@ -66,7 +68,7 @@ function readMeter(raw: RawProject, at: Placer, warnings: Warning[]): { meter: M
     }
     meterChanges.push({ beat: at.place({ value: p.time, unit: automation!.unit }).beat, numerator: p.numerator, denominator: p.denominator });
   }
-  if (bad > 0) warnings.push({ code: 'bad-time-signature', message: `${bad} time-signature point(s) with an unreadable numerator or denominator were ignored.` });
+  if (bad > 0) warnings.push(warning('bad-time-signature', `${bad} time-signature point(s) with an unreadable numerator or denominator were ignored.`));
   meterChanges.sort((a, b) => a.beat - b.beat);
   return { meter, meterChanges };
 }
@@ -89,19 +91,19 @@ function readMarkers(raw: RawProject, at: Placer, warnings: Warning[]): ProjectM
     if (placed.seconds !== undefined) marker.seconds = placed.seconds;
     return marker;
   });
-  if (raw.counts.badMarkers > 0) warnings.push({ code: 'bad-marker', message: `${raw.counts.badMarkers} marker(s) without a readable time were ignored.` });
+  if (raw.counts.badMarkers > 0) warnings.push(warning('bad-marker', `${raw.counts.badMarkers} marker(s) without a readable time were ignored.`));
   // stable: markers at one beat keep their file order
   return markers.sort((a, b) => a.beat - b.beat);
 }
 
 function countWarnings(raw: RawProject, warnings: Warning[]): void {
   const c = raw.counts;
-  if (c.badPoints > 0) warnings.push({ code: 'bad-automation-point', message: `${c.badPoints} tempo or time-signature point(s) without a readable time or value were ignored.` });
+  if (c.badPoints > 0) warnings.push(warning('bad-automation-point', `${c.badPoints} tempo or time-signature point(s) without a readable time or value were ignored.`));
   if (c.unknownInterpolation > 0) {
-    warnings.push({ code: 'unknown-interpolation', message: `${c.unknownInterpolation} tempo point(s) have an interpolation other than hold or linear; they were read as hold, the format's default.` });
+    warnings.push(warning('unknown-interpolation', `${c.unknownInterpolation} tempo point(s) have an interpolation other than hold or linear; they were read as hold, the format's default.`));
   }
-  if (c.unknownTimeUnit > 0) warnings.push({ code: 'unknown-time-unit', message: `${c.unknownTimeUnit} timeline(s) have a time unit other than beats or seconds; the enclosing unit was used.` });
-  if (c.extraTempoAutomation > 0) warnings.push({ code: 'extra-tempo-automation', message: 'The arrangement has more than one TempoAutomation; only the first was read.' });
-  if (c.duplicateEntries > 0) warnings.push({ code: 'duplicate-entry', message: `The archive holds ${c.duplicateEntries + 1} entries called project.xml; the first was read.` });
-  if (c.tooDeep > 0) warnings.push({ code: 'nesting-too-deep', message: `Lanes or tracks nested deeper than ${MAX_NESTING} levels were not read (${c.tooDeep} found).` });
+  if (c.unknownTimeUnit > 0) warnings.push(warning('unknown-time-unit', `${c.unknownTimeUnit} timeline(s) have a time unit other than beats or seconds; the enclosing unit was used.`));
+  if (c.extraTempoAutomation > 0) warnings.push(warning('extra-tempo-automation', 'The arrangement has more than one TempoAutomation; only the first was read.'));
+  if (c.duplicateEntries > 0) warnings.push(warning('duplicate-entry', `The archive holds ${c.duplicateEntries + 1} entries called project.xml; the first was read.`));
+  if (c.tooDeep > 0) warnings.push(warning('nesting-too-deep', `Lanes or tracks nested deeper than ${MAX_NESTING} levels were not read (${c.tooDeep} found).`));
 }

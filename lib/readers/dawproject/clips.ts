@@ -5,6 +5,7 @@
  */
 import type { ArrangementClip, Warning } from '../../model';
 import { within } from '../numbers';
+import { warning } from '../warning';
 import type { Placer } from './place';
 import type { Position, RawClip, RawProject, RawTrack } from './raw';
 
@@ -54,10 +55,10 @@ export function readClips(raw: RawProject, placer: Placer, warnings: Warning[]):
     if (end.seconds !== undefined) clip.endSeconds = end.seconds;
     clips.push(clip);
   }
-  if (bad > 0) warnings.push({ code: 'bad-clip', message: `${bad} arrangement clip(s) without a readable time and length, or ending further out than any arrangement (10¹² beats or seconds), were left out.` });
-  if (unresolved > 0) warnings.push({ code: 'bad-clip-reference', message: `${unresolved} linked clip(s) refer to a timeline that holds no audio the reader found; they were left out.` });
+  if (bad > 0) warnings.push(warning('bad-clip', `${bad} arrangement clip(s) without a readable time and length, or ending further out than any arrangement (10¹² beats or seconds), were left out.`));
+  if (unresolved > 0) warnings.push(warning('bad-clip-reference', `${unresolved} linked clip(s) refer to a timeline that holds no audio the reader found; they were left out.`));
   if (clips.length === 0) {
-    warnings.push({ code: 'no-clips', message: 'The arrangement has no audio clips, so the tracklist from clips is empty.' });
+    warnings.push(warning('no-clips', 'The arrangement has no audio clips, so the tracklist from clips is empty.'));
   }
   // stable: clips at one beat keep their file order
   clips.sort((a, b) => a.startBeat - b.startBeat);

@@ -5,8 +5,10 @@
  * `linear` one ramps, linearly in beats, to the next. Points timed in seconds are placed in beats
  * exactly, segment by segment, by inverting the integral of 60/bpm in closed form.
  */
+import { echoValue } from '../../errors';
 import type { Warning } from '../../model';
 import { TempoColumns } from '../../tempo/columns';
+import { warning } from '../warning';
 import { LINEAR, PointList, type RawProject } from './raw';
 
 /** Tempos outside this range are clamped (the format gives none; this keeps every time finite). */
@@ -31,12 +33,12 @@ export function readTempo(raw: RawProject, warnings: Warning[]): { staticBpm: nu
   let staticBpm = DEFAULT_BPM;
   const t = raw.tempo;
   if (t === null || t.value === undefined || !(t.value > 0)) {
-    warnings.push({ code: 'no-tempo', message: `The project has no readable Transport tempo; ${DEFAULT_BPM} BPM is assumed where no tempo automation applies.` });
+    warnings.push(warning('no-tempo', `The project has no readable Transport tempo; ${DEFAULT_BPM} BPM is assumed where no tempo automation applies.`));
   } else {
-    if (t.unit !== undefined && t.unit !== 'bpm') warnings.push({ code: 'tempo-unit', message: `The Transport tempo's unit is "${t.unit.slice(0, 40)}", not bpm; its value is read as BPM.` });
+    if (t.unit !== undefined && t.unit !== 'bpm') warnings.push(warning('tempo-unit', `The Transport tempo's unit is "${echoValue(t.unit, 40)}", not bpm; its value is read as BPM.`));
     staticBpm = t.value;
   }
-  if (clamp(staticBpm) !== staticBpm) warnings.push({ code: 'tempo-out-of-range', message: `The tempo ${staticBpm} BPM is outside ${MIN_BPM}–${MAX_BPM} BPM and was clamped.` });
+  if (clamp(staticBpm) !== staticBpm) warnings.push(warning('tempo-out-of-range', `The tempo ${staticBpm} BPM is outside ${MIN_BPM}–${MAX_BPM} BPM and was clamped.`));
   staticBpm = clamp(staticBpm);
 
   const automation = raw.tempoAutomation;
@@ -57,10 +59,10 @@ function valueToBpm(unit: string | undefined, transport: RawProject['tempo'], wa
   const min = transport?.min;
   const max = transport?.max;
   if (unit === 'normalized' && min !== undefined && max !== undefined && max > min) {
-    warnings.push({ code: 'tempo-unit', message: `The tempo automation is normalized; its values are mapped onto the Transport tempo's range ${min}–${max} BPM.` });
+    warnings.push(warning('tempo-unit', `The tempo automation is normalized; its values are mapped onto the Transport tempo's range ${min}–${max} BPM.`));
     return (v) => min + v * (max - min);
   }
-  warnings.push({ code: 'tempo-unit', message: `The tempo automation's unit is "${unit.slice(0, 40)}", which cannot be read as BPM; the automation was ignored and the Transport tempo is used.` });
+  warnings.push(warning('tempo-unit', `The tempo automation's unit is "${echoValue(unit, 40)}", which cannot be read as BPM; the automation was ignored and the Transport tempo is used.`));
   return null;
 }
 
@@ -80,10 +82,10 @@ function validPoints(list: PointList, toBpm: (v: number) => number, warnings: Wa
     if (order.length > 0 && list.time[i]! < list.time[order.at(-1)!]!) sorted = false;
     order.push(i);
   }
-  if (dropped > 0) warnings.push({ code: 'bad-tempo-point', message: `${dropped} tempo point(s) without a positive tempo were ignored.` });
-  if (clamped > 0) warnings.push({ code: 'tempo-out-of-range', message: `${clamped} tempo point(s) outside ${MIN_BPM}–${MAX_BPM} BPM were clamped.` });
+  if (dropped > 0) warnings.push(warning('bad-tempo-point', `${dropped} tempo point(s) without a positive tempo were ignored.`));
+  if (clamped > 0) warnings.push(warning('tempo-out-of-range', `${clamped} tempo point(s) outside ${MIN_BPM}–${MAX_BPM} BPM were clamped.`));
   if (!sorted) {
-    warnings.push({ code: 'tempo-points-out-of-order', message: 'The tempo automation points are not in time order; they were sorted (points at one time keep their order).' });
+    warnings.push(warning('tempo-points-out-of-order', 'The tempo automation points are not in time order; they were sorted (points at one time keep their order).'));
     order.sort((a, b) => list.time[a]! - list.time[b]! || a - b);
   }
   const out = new PointList();

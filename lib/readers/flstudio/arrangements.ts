@@ -1,3 +1,4 @@
+import { echoValue } from '../../errors';
 import type { ArrangementRef, Warning } from '../../model';
 import { warning } from '../warning';
 import type { RawArrangement } from './scan';
@@ -20,7 +21,7 @@ export function listArrangements(
   if (at < 0) {
     at = 0;
     if (current !== null) {
-      warnings.push(warning('flp-current-arrangement-missing', `The project's current arrangement is missing from it, so its first arrangement, "${list[0]!.ref.name}", is read.`, `event 100 names arrangement ${current}`));
+      warnings.push(warning('flp-current-arrangement-missing', `The project's current arrangement is missing from it, so its first arrangement, "${echoValue(list[0]!.ref.name)}", is read.`, `event 100 names arrangement ${current}`));
     }
   }
   return { list, defaultIndex: at };

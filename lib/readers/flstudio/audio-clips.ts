@@ -13,6 +13,7 @@
 import { isDawstampsError } from '../../errors';
 import type { Limits } from '../../limits';
 import type { ArrangementClip, Warning } from '../../model';
+import { warning } from '../warning';
 import type { FlpContainer } from './container';
 import { EventCursor } from './event-cursor';
 import { EventId } from './event-ids';
@@ -80,7 +81,7 @@ export function readAudioClips(
     const channel = channels.get(item.itemIndex);
     if (!channel || channel.type === AUTOMATION_CLIP_TYPE || !channel.path) continue;
     if (clips.length >= limits.maxMarkers) {
-      warnings.push({ code: 'too-many-clips', message: `The playlist has more than ${limits.maxMarkers} audio clips; only the first ${limits.maxMarkers} are listed.` });
+      warnings.push(warning('too-many-clips', `The playlist has more than ${limits.maxMarkers} audio clips; only the first ${limits.maxMarkers} are listed.`));
       break;
     }
     const ppq = container.ppq;

@@ -1,3 +1,4 @@
+import { echoValue } from '../../errors';
 import type { MarkerKind, Meter, MeterChange, ProjectMarker, Warning } from '../../model';
 import { warning } from '../warning';
 import type { RawMarker } from './scan';
@@ -28,7 +29,7 @@ export function buildMarkers(raw: readonly RawMarker[], names: readonly string[]
     const kind = MARKER_KINDS[m.kind];
     const name = names[i] ?? '';
     if (kind === undefined) {
-      warnings.push(warning('flp-unknown-marker-kind', `The marker "${name}" is of a kind dawstamps does not know; it is listed with the other markers, not in the tracklist.`, `event 148 at byte ${m.offset}, kind ${m.kind}`));
+      warnings.push(warning('flp-unknown-marker-kind', `The marker "${echoValue(name)}" is of a kind dawstamps does not know; it is listed with the other markers, not in the tracklist.`, `event 148 at byte ${m.offset}, kind ${m.kind}`));
       markers.push({ name, beat, kind: 'marker', tracklist: false });
       return;
     }

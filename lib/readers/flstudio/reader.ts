@@ -2,6 +2,7 @@ import { DawstampsError, isDawstampsError } from '../../errors';
 import type { ArrangementRef, Meter, Project, Timeline, Warning } from '../../model';
 import { TempoColumns } from '../../tempo/columns';
 import type { Reader, ReadOptions } from '../types';
+import { warning } from '../warning';
 import { listArrangements } from './arrangements';
 import { readAudioClips } from './audio-clips';
 import { hasFlpMagic, readContainer } from './container';
@@ -49,12 +50,12 @@ export function readFlp(bytes: Uint8Array, options: ReadOptions): Project {
     const { markers, meterChanges, songStartBeat } = buildMarkers(raw.markers, raw.markers.map((m) => text(m.name)), ppq, meter, local);
     if (!markers.some((m) => m.tracklist)) {
       const where = ref ? `The arrangement "${ref.name}"` : 'The project';
-      local.push({ code: 'no-tracklist-markers', message: `${where} has no markers (only special ones such as start or loop markers, or none), so the tracklist is empty: add a marker at each song, or take the tracklist from the audio clips (--source clips).` });
+      local.push(warning('no-tracklist-markers', `${where} has no markers (only special ones such as start or loop markers, or none), so the tracklist is empty: add a marker at each song, or take the tracklist from the audio clips (--source clips).`));
     }
     const items = readPlaylist(bytes, raw.playlist, parts, tempoClips.size > 0, local);
     const tempo = TempoColumns.of(buildTempoEnvelope(items, tempoClips, ppq, options.limits, local));
     const clips = readAudioClips(bytes, container, items, text, options.limits, local);
-    if (clips.length === 0) local.push({ code: 'no-clips', message: 'The playlist has no audio clips, so there is no tracklist from clips.' });
+    if (clips.length === 0) local.push(warning('no-clips', 'The playlist has no audio clips, so there is no tracklist from clips.'));
     return { arrangement: ref, tempo, meter, meterChanges, markers, clips, songStartBeat, loop: null, endBeat: lastItemEnd(items, ppq), warnings: local };
   }
 
@@ -97,7 +98,7 @@ function readStaticTempo(scan: FlpScan, warnings: Warning[]): number {
     offset = scan.tempoCoarse.offset;
   }
   if (bpm === null) {
-    warnings.push({ code: 'flp-tempo-missing', message: `The project does not say its tempo, so FL Studio's default ${FL_DEFAULT_BPM} BPM is used.` });
+    warnings.push(warning('flp-tempo-missing', `The project does not say its tempo, so FL Studio's default ${FL_DEFAULT_BPM} BPM is used.`));
     return FL_DEFAULT_BPM;
   }
   if (bpm < 10 || bpm > 522) {
@@ -110,7 +111,7 @@ function readMeter(scan: FlpScan, warnings: Warning[]): Meter {
   const { meterNumerator: n, meterDenominator: d } = scan;
   if (n === null && d === null) return { numerator: 4, denominator: 4 };
   if (isValidMeter(n, d)) return { numerator: n as number, denominator: d as number };
-  warnings.push({ code: 'flp-bad-time-signature', message: `The project's time signature ${n ?? '?'}/${d ?? '?'} is not one FL Studio can show, so the bar numbers assume 4/4 (the times are not affected).` });
+  warnings.push(warning('flp-bad-time-signature', `The project's time signature ${n ?? '?'}/${d ?? '?'} is not one FL Studio can show, so the bar numbers assume 4/4 (the times are not affected).`));
   return { numerator: 4, denominator: 4 };
 }
 

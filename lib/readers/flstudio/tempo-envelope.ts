@@ -1,6 +1,7 @@
 import { DawstampsError } from '../../errors';
 import type { Limits } from '../../limits';
 import type { TempoPoint, Warning } from '../../model';
+import { warning } from '../warning';
 import type { TempoClip, TempoClipResult } from './tempo-clips';
 import { PLAYLIST_MUTED, PLAYLIST_PATTERN_BASE, type PlaylistItem } from './tokens';
 
@@ -34,7 +35,7 @@ export function buildTempoEnvelope(items: readonly PlaylistItem[], clips: Readon
   }
   if (muted > 0) {
     const which = muted === 1 ? 'One tempo automation clip on the playlist is' : `${muted} tempo automation clips on the playlist are`;
-    warnings.push({ code: 'flp-muted-tempo-clip', message: `${which} muted, so ${muted === 1 ? 'it does' : 'they do'} not change the tempo, as in FL Studio.` });
+    warnings.push(warning('flp-muted-tempo-clip', `${which} muted, so ${muted === 1 ? 'it does' : 'they do'} not change the tempo, as in FL Studio.`));
   }
   placements.sort((a, b) => a.start - b.start);
   const points: TempoPoint[] = [];
@@ -64,10 +65,10 @@ export function buildTempoEnvelope(items: readonly PlaylistItem[], clips: Readon
   });
   const used = new Set(placements.map((p) => p.clip));
   if ([...used].some((c) => c.curved)) {
-    warnings.push({ code: 'curved-tempo-approximated', message: 'A tempo automation clip has curved segments; they are timed as straight lines, so times after them may be slightly off.' });
+    warnings.push(warning('curved-tempo-approximated', 'A tempo automation clip has curved segments; they are timed as straight lines, so times after them may be slightly off.'));
   }
-  if ([...used].some((c) => c.clamped)) warnings.push({ code: 'flp-tempo-clamped', message: 'A tempo automation clip goes outside FL Studio\'s 10–522 BPM; it was kept inside that range.' });
-  if ([...used].some((c) => c.defaultRange)) warnings.push({ code: 'flp-tempo-range-missing', message: "A tempo automation clip does not say its range, so FL Studio's default of 60–180 BPM is assumed." });
+  if ([...used].some((c) => c.clamped)) warnings.push(warning('flp-tempo-clamped', 'A tempo automation clip goes outside FL Studio\'s 10–522 BPM; it was kept inside that range.'));
+  if ([...used].some((c) => c.defaultRange)) warnings.push(warning('flp-tempo-range-missing', "A tempo automation clip does not say its range, so FL Studio's default of 60–180 BPM is assumed."));
   if (points.length === 1) push((points[0] as TempoPoint).beat, (points[0] as TempoPoint).bpm);
   return points;
 }

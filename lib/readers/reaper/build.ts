@@ -1,6 +1,7 @@
 /** The scanned pieces → the Project every DAW shares (docs/reaper.md). */
 import type { Limits } from '../../limits';
 import type { LoopRange, Project, Warning } from '../../model';
+import { warning } from '../warning';
 import { readClips } from './clips';
 import { readMarkers } from './markers';
 import { RAMP_TOLERANCE_SECONDS } from './ramp';
@@ -23,17 +24,17 @@ export function readVersion(field: string | null): string | null {
 export function buildProject(raw: RawProject, limits: Limits): Project {
   const warnings: Warning[] = [];
   const timelineWarnings: Warning[] = [];
-  if (raw.tempo === null) warnings.push({ code: 'no-tempo', message: 'The project has no TEMPO line; 120 BPM and 4/4 are assumed.' });
+  if (raw.tempo === null) warnings.push(warning('no-tempo', 'The project has no TEMPO line; 120 BPM and 4/4 are assumed.'));
   const tempo = readTempo(raw, limits.maxBreakpoints, warnings);
   const markers = readMarkers(raw.markers, tempo.beatAt, limits.maxMarkers, warnings);
   const { clips, endBeat, endSeconds } = readClips(raw.tracks, tempo.beatAt, timelineWarnings);
-  if (markers.length === 0) timelineWarnings.push({ code: 'no-tracklist-markers', message: 'The project has no markers or regions, so the tracklist from markers is empty.' });
-  if (clips.length === 0) timelineWarnings.push({ code: 'no-clips', message: 'The project has no items with an audio file, so the tracklist from clips is empty.' });
+  if (markers.length === 0) timelineWarnings.push(warning('no-tracklist-markers', 'The project has no markers or regions, so the tracklist from markers is empty.'));
+  if (clips.length === 0) timelineWarnings.push(warning('no-clips', 'The project has no items with an audio file, so the tracklist from clips is empty.'));
   if (raw.playRate !== null && raw.playRate !== 1) {
-    warnings.push({ code: 'play-rate', message: `The project plays at rate ${raw.playRate}; the times here are at rate 1, as positions are stored.` });
+    warnings.push(warning('play-rate', `The project plays at rate ${raw.playRate}; the times here are at rate 1, as positions are stored.`));
   }
   if (raw.rulerOffset !== null && (raw.rulerOffset[0] !== 0 || raw.rulerOffset[1] !== 0)) {
-    warnings.push({ code: 'ruler-offset', message: 'The project offsets its ruler (PROJOFFS); the times here count from the project\'s position 0, bars from 1 at that position.' });
+    warnings.push(warning('ruler-offset', 'The project offsets its ruler (PROJOFFS); the times here count from the project\'s position 0, bars from 1 at that position.'));
   }
   const version = readVersion(raw.versionField);
   const application = version === null ? 'REAPER' : `REAPER ${version}`;

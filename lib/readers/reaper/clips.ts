@@ -1,6 +1,7 @@
 /** Items on tracks → arrangement clips (docs/reaper.md#items). */
 import { DawstampsError } from '../../errors';
 import type { ArrangementClip, Warning } from '../../model';
+import { warning } from '../warning';
 import type { RawItem, RawTrack } from './raw';
 import { MAX_ABS_SECONDS } from './tokens';
 
@@ -41,7 +42,7 @@ export function readClips(tracks: readonly RawTrack[], beatAt: (seconds: number)
     if (track.folderDelta > 0) folders.push(trackMuted);
     for (let k = track.folderDelta; k < 0 && folders.length > 0; k++) folders.pop();
   });
-  if (bad > 0) warnings.push({ code: 'bad-clip', message: `${bad} item(s) without a readable position and length were left out.` });
+  if (bad > 0) warnings.push(warning('bad-clip', `${bad} item(s) without a readable position and length were left out.`));
   clips.sort((a, b) => a.startSeconds! - b.startSeconds!);
   if (clips.length === 0) return { clips, endBeat: null, endSeconds: null };
   const endSeconds = clips.reduce((end, c) => Math.max(end, c.endSeconds!), -Infinity);

@@ -1,6 +1,7 @@
 /** MARKER lines → markers and regions (docs/reaper.md#markers-and-regions). */
-import { DawstampsError } from '../../errors';
+import { DawstampsError, echoValue } from '../../errors';
 import type { ProjectMarker, Warning } from '../../model';
+import { warning } from '../warning';
 import type { RawMarker } from './raw';
 
 const REGION = 1;
@@ -36,8 +37,8 @@ export function readMarkers(raw: readonly RawMarker[], beatAt: (seconds: number)
     throw new DawstampsError('too-many-markers', `The project has ${markers.length} markers and regions; the limit is ${maxMarkers}.`, { limit: maxMarkers });
   }
   if (open.size > 0) {
-    warnings.push({ code: 'unclosed-region', message: `${open.size} region(s) have a start but no end line (${[...open.values()].map((r) => `"${r.name}"`).slice(0, 3).join(', ')}); they are listed without an end.` });
+    warnings.push(warning('unclosed-region', `${open.size} region(s) have a start but no end line (${[...open.values()].map((r) => `"${echoValue(r.name)}"`).slice(0, 3).join(', ')}); they are listed without an end.`));
   }
-  if (backwards > 0) warnings.push({ code: 'bad-region', message: `${backwards} region(s) end before they start; they are listed without an end.` });
+  if (backwards > 0) warnings.push(warning('bad-region', `${backwards} region(s) end before they start; they are listed without an end.`));
   return markers.map((m, i) => ({ m, i })).sort((a, b) => a.m.seconds! - b.m.seconds! || a.i - b.i).map((x) => x.m);
 }

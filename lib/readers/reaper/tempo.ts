@@ -8,6 +8,7 @@
 import { DawstampsError } from '../../errors';
 import type { Meter, MeterChange, Warning } from '../../model';
 import { TempoColumns } from '../../tempo/columns';
+import { warning } from '../warning';
 import { piecesFor, solveEndBpm } from './ramp';
 import type { RawProject } from './raw';
 
@@ -61,7 +62,7 @@ function readNodes(raw: RawProject, projectBpm: number, warnings: Warning[]): No
     nodes.v[0] = projectBpm;
     nodes.shape[0] = SQUARE;
     if (projectBpm !== p.bpm[order[0]!]) {
-      warnings.push({ code: 'tempo-before-first-point', message: `The first tempo point is at ${p.seconds[order[0]!]} s; before it the project tempo of ${projectBpm} BPM is assumed.` });
+      warnings.push(warning('tempo-before-first-point', `The first tempo point is at ${p.seconds[order[0]!]} s; before it the project tempo of ${projectBpm} BPM is assumed.`));
     }
   }
   let otherShapes = 0;
@@ -78,7 +79,7 @@ function readNodes(raw: RawProject, projectBpm: number, warnings: Warning[]): No
     nodes.shape[i] = shape;
   });
   if (otherShapes > 0) {
-    warnings.push({ code: 'tempo-shape', message: `${otherShapes} tempo point(s) have a shape other than linear or square (REAPER's tempo envelope offers only those two); they were read as linear.` });
+    warnings.push(warning('tempo-shape', `${otherShapes} tempo point(s) have a shape other than linear or square (REAPER's tempo envelope offers only those two); they were read as linear.`));
   }
   // beats from the first node, summed with compensation, then moved so that 0 s is beat 0
   let sum = 0;
@@ -190,6 +191,6 @@ function readMeterChanges(raw: RawProject, beatAt: (s: number) => number, warnin
     }
     changes.push({ beat: beatAt(p.seconds[i]!), numerator, denominator });
   }
-  if (bad > 0) warnings.push({ code: 'bad-time-signature', message: `${bad} time signature(s) in the tempo envelope are not n/d with d a power of two up to 1024; they were ignored.` });
+  if (bad > 0) warnings.push(warning('bad-time-signature', `${bad} time signature(s) in the tempo envelope are not n/d with d a power of two up to 1024; they were ignored.`));
   return changes.sort((a, b) => a.beat - b.beat);
 }

@@ -81,7 +81,9 @@ export function createConverter() {
    */
   const runInPage = async (calls, type, args) => {
     try {
-      return await calls[type](args);
+      const run = Object.hasOwn(calls, type) ? calls[type] : undefined;
+      if (!run) throw new Error(`Unknown call ${type}.`);
+      return await run(args);
     } catch (error) {
       const { code, message } = errorOf(error);
       throw new LocalError(code, message);

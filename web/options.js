@@ -39,7 +39,7 @@ export function optionControls() {
 export function optionLabel(name, value) {
   const spec = OPTION_SPECS.find((s) => s.name === name);
   const labels = spec?.type === 'choice' ? /** @type {Record<string, string>} */ (spec.labels) : {};
-  return Object.hasOwn(labels, value) ? labels[value] : value;
+  return (Object.hasOwn(labels, value) ? labels[value] : undefined) ?? value;
 }
 
 /** Makes every option's control (and fills the format menu and the source's note); call once. */
@@ -62,7 +62,7 @@ export function buildMenus() {
 export function resetOptions() {
   for (const { spec, control } of optionControls()) {
     if (spec.type === 'flag') control.checked = spec.default;
-    else if (spec.type === 'choice') control.value = spec.default ?? '';
+    else if (spec.type === 'choice') control.value = 'default' in spec ? spec.default : '';
   }
 }
 
@@ -122,7 +122,7 @@ export function readOptions(stage) {
     if (spec.type === 'flag') {
       if (control.checked !== spec.default) out[spec.name] = control.checked;
     } else if (spec.type === 'choice') {
-      if (control.value !== '' && control.value !== spec.default) out[spec.name] = control.value;
+      if (control.value !== '' && !('default' in spec && control.value === spec.default)) out[spec.name] = control.value;
     } else if (control.value.trim() !== '') out[spec.name] = control.value.trim();
   }
   if (stage === 'time') {

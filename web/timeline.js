@@ -113,11 +113,13 @@ function ticks(/** @type {any[]} */ markers, /** @type {(t: number) => number} *
     const current = items.indexOf(/** @type {SVGElement} */ (e.target));
     if (current < 0) return;
     const next = { ArrowRight: current + 1, ArrowDown: current + 1, ArrowLeft: current - 1, ArrowUp: current - 1, Home: 0, End: items.length - 1 }[e.key];
-    if (next === undefined || next < 0 || next >= items.length) return;
+    const from = items[current];
+    const to = next === undefined ? undefined : items[next];
+    if (!from || !to) return;
     e.preventDefault();
-    items[current].setAttribute('tabindex', '-1');
-    items[next].setAttribute('tabindex', '0');
-    /** @type {any} */ (items[next]).focus();
+    from.setAttribute('tabindex', '-1');
+    to.setAttribute('tabindex', '0');
+    to.focus();
   });
   return g;
 }

@@ -11,8 +11,9 @@ self.onmessage = (/** @type {MessageEvent} */ e) => {
   const { id, type, ...args } = e.data;
   queue = queue.then(async () => {
     try {
-      if (!Object.hasOwn(calls, type)) throw new Error(`Unknown message ${type}.`);
-      self.postMessage({ id, value: await calls[type](args) });
+      const call = Object.hasOwn(calls, type) ? calls[type] : undefined;
+      if (!call) throw new Error(`Unknown message ${type}.`);
+      self.postMessage({ id, value: await call(args) });
     } catch (error) {
       self.postMessage({ id, error: errorOf(error) });
     }

@@ -1,10 +1,9 @@
 /** The dawstamps HTTP API and page: one Hono app, built from its dependencies (no "am I local?"). */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import { listFormats } from '../../lib/index';
-import { HttpError } from '../http-error';
+import { limitBody } from '../body-limit';
 import { createJobService, jobKeys } from '../jobs';
 import type { AppDeps } from './deps';
 import { handleError, handleNotFound } from './errors';
@@ -59,10 +58,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.use('/v1/jobs', bearerToken(config.apiToken));
   app.use('/v1/convert', bearerToken(config.apiToken));
   // A job request is a file name and a few options: anything big is not one.
-  app.post('/v1/jobs', bodyLimit({
-    maxSize: JOB_BODY_LIMIT,
-    onError: () => { throw new HttpError(413, 'request-too-large', `A job request must be under ${JOB_BODY_LIMIT} bytes.`); },
-  }));
+  app.post('/v1/jobs', limitBody(JOB_BODY_LIMIT, 'request-too-large', `A job request must be under ${JOB_BODY_LIMIT} bytes.`));
 
   const security = bearerSecurity(config.apiToken !== null);
   metaRoutes(app, deps);

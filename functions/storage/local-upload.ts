@@ -1,6 +1,6 @@
 /** The local upload endpoint: the same multipart contract as S3's presigned POST, size limit included. */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { FORM_OVERHEAD, limitBody } from '../body-limit';
 import { HttpError } from '../http-error';
 import { verifyPolicy } from './local-policy';
 import type { LocalStorage } from './local-storage';
@@ -15,19 +15,12 @@ export interface LocalUploadOptions {
   now?: () => number;
 }
 
-const FORM_OVERHEAD = 64 * 1024;
-
 /** Routes for POST / (mount at LOCAL_UPLOAD_PATH). Answers 204 like S3, errors as `{ error }`. */
 export function createLocalUploadRoute(storage: LocalStorage, options: LocalUploadOptions): Hono {
   const route = new Hono();
   route.post(
     '/',
-    bodyLimit({
-      maxSize: options.maxBodyBytes + FORM_OVERHEAD,
-      onError: () => {
-        throw new HttpError(413, 'file-too-large', `Your proposed upload exceeds the maximum allowed size of ${options.maxBodyBytes} bytes.`);
-      },
-    }),
+    limitBody(options.maxBodyBytes + FORM_OVERHEAD, 'file-too-large', `Your proposed upload exceeds the maximum allowed size of ${options.maxBodyBytes} bytes.`),
     async (c) => {
       let form: FormData;
       try {

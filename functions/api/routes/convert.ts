@@ -1,11 +1,12 @@
 /** POST /v1/convert: the file as the body (raw, or multipart like `curl -F file=@mix.als`), the result (or an export) straight back. */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { convert, exportResult } from '../../../lib/index';
+import { FORM_OVERHEAD, limitBody } from '../../body-limit';
 import { HttpError } from '../../http-error';
 import { contentDisposition, downloadBaseName } from '../../jobs';
 import type { AppDeps } from '../deps';
 import { convertOptionsFrom, exportOptionsFrom } from '../query-options';
-import { readBodyLimited } from '../read-body';
 import { errorResponses, type Security } from '../responses';
 import { ResultBody, SyncConvertQuery, exportContent } from '../schemas';
 import { setWarningsHeader, WARNINGS_HEADER } from '../warnings-header';
@@ -17,16 +18,13 @@ const CONVERT_FORM = {
   required: ['file'],
 };
 
-/** Room for a multipart form's boundaries and part headers around the file. */
-const FORM_OVERHEAD = 16 * 1024;
-
 function route(security: Security) {
   return createRoute({
     method: 'post', path: '/v1/convert', tags: ['convert'], operationId: 'convert', security,
     summary: 'Convert a project sent as the request body (small files; larger ones through /v1/jobs)',
     request: {
       query: SyncConvertQuery,
-      // Plain OpenAPI schemas, not zod: the handler reads the body itself, under its size limit,
+      // Plain OpenAPI schemas, not zod: the handler reads the body itself (after bodyLimit),
       // whatever the content type (curl --data-binary sends it as a form)
       body: {
         required: true,
@@ -47,30 +45,35 @@ function route(security: Security) {
   });
 }
 
-/** The project's bytes: the body, or the `file` part of a multipart form. */
-async function fileOf(request: Request, max: number): Promise<{ bytes: Uint8Array; name: string | null }> {
-  const tooLarge = `The file is over ${max} bytes, the limit of /v1/convert; upload larger files through POST /v1/jobs.`;
-  const type = request.headers.get('content-type') ?? '';
-  if (!/^multipart\/form-data\b/i.test(type)) return { bytes: await readBodyLimited(request, max, tooLarge), name: null };
-  const body = await readBodyLimited(request, max + FORM_OVERHEAD, tooLarge);
+const tooLarge = (max: number): string => `The file is over ${max} bytes, the limit of /v1/convert; upload larger files through POST /v1/jobs.`;
+
+/** The project's bytes: the body, or the `file` part of a multipart form (the body is under its limit already). */
+async function fileOf(c: Context, max: number): Promise<{ bytes: Uint8Array; name: string | null }> {
+  if (!/^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '')) {
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    if (bytes.byteLength > max) throw new HttpError(413, 'file-too-large', tooLarge(max));
+    return { bytes, name: null };
+  }
   let form: FormData;
   try {
-    form = await new Response(body as Uint8Array<ArrayBuffer>, { headers: { 'content-type': type } }).formData();
+    form = await c.req.formData();
   } catch {
     throw new HttpError(400, 'invalid-request', 'The multipart body cannot be read; send the project as a "file" part (curl -F file=@mix.als) or as the raw body.');
   }
   const file = form.get('file');
   if (!(file instanceof Blob)) throw new HttpError(400, 'invalid-request', 'The form has no "file" part with the project (curl -F file=@mix.als).');
-  if (file.size > max) throw new HttpError(413, 'file-too-large', tooLarge);
+  if (file.size > max) throw new HttpError(413, 'file-too-large', tooLarge(max));
   return { bytes: new Uint8Array(await file.arrayBuffer()), name: file instanceof File && file.name ? file.name : null };
 }
 
 /** Adds POST /v1/convert. */
 export function convertRoute(app: OpenAPIHono, deps: AppDeps, security: Security): void {
   const max = deps.config.convertMaxBytes;
+  // One limit for both shapes: the raw file, or a form with the file and its boundaries.
+  app.use('/v1/convert', limitBody(max + FORM_OVERHEAD, 'file-too-large', tooLarge(max)));
   app.openapi(route(security), async (c) => {
     const query: Record<string, string | undefined> = c.req.valid('query');
-    const upload = await fileOf(c.req.raw, max);
+    const upload = await fileOf(c, max);
     const fileName = query.filename ?? upload.name;
     // In the conversion thread with its time limit when the adapter gives one (the worker's), else here.
     const result = await (deps.convert ?? convert)(upload.bytes, {

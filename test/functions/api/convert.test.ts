@@ -1,5 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FORM_OVERHEAD } from '../../../functions/body-limit';
 import { expectedMarkers, fixture, markersMatch } from '../../helpers/fixtures';
 import { localHarness, type LocalHarness } from '../../helpers/functions/local-app';
 
@@ -43,6 +44,28 @@ describe('POST /v1/convert', () => {
     const body = (await res.json()) as any;
     expect(body.error.code).toBe('file-too-large');
     expect(body.error.message).toContain('/v1/jobs');
+  });
+
+  it('takes a multipart file (curl -F) under the same limit, with FORM_OVERHEAD bytes for the form around it', async () => {
+    const form = (file: Uint8Array, padding = 0): FormData => {
+      const f = new FormData();
+      if (padding > 0) f.append('note', 'x'.repeat(padding));
+      f.append('file', new Blob([file as Uint8Array<ArrayBuffer>]), 'automation.als');
+      return f;
+    };
+    const ok = await h.request('/v1/convert', { method: 'POST', body: form(fixture('ableton/automation.als')) });
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as any).source.file).toBe('automation.als');
+    const atLimit = await h.request('/v1/convert', { method: 'POST', body: form(new Uint8Array(300 * 1024)) });
+    expect(atLimit.status).toBe(422); // read, and found not to be a project
+    const padded = await h.request('/v1/convert', { method: 'POST', body: form(new Uint8Array(300 * 1024), FORM_OVERHEAD) });
+    expect(padded.status).toBe(413);
+    expect(((await padded.json()) as any).error.message).toContain('/v1/jobs');
+    // a body streamed without a length is counted as it arrives
+    const chunks = [new Uint8Array(200 * 1024), new Uint8Array(200 * 1024)];
+    const stream = new ReadableStream<Uint8Array>({ pull(c) { const next = chunks.shift(); if (next) c.enqueue(next); else c.close(); } });
+    const streamed = await h.request('/v1/convert', { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: stream, duplex: 'half' } as RequestInit);
+    expect(streamed.status).toBe(413);
   });
 
   const set = gunzipSync(fixture('ableton/automation.als'));

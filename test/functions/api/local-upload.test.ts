@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FORM_OVERHEAD } from '../../../functions/body-limit';
 import { signPolicy } from '../../../functions/storage/local-policy';
 import { postUpload } from '../../helpers/functions/form';
 import { createJob, localHarness, type LocalHarness } from '../../helpers/functions/local-app';
@@ -36,6 +37,15 @@ describe('the local upload endpoint (the presigned POST contract of S3)', () => 
     const f = await form();
     const res = await send(f.url, f.fields, new Uint8Array(200_000));
     expect(res.status).toBe(413);
+  });
+
+  it('gives the form FORM_OVERHEAD bytes around its file, as POST /v1/convert does, and no more', async () => {
+    const f = await form();
+    const padded = await send(f.url, { ...f.fields, 'x-amz-meta-note': 'x'.repeat(FORM_OVERHEAD) }, new Uint8Array(1000).fill(1));
+    expect(padded.status).toBe(413);
+    expect(await error(padded)).toBe('file-too-large');
+    expect(await h.storage.head(f.fields.key!)).toBeNull();
+    expect((await send(f.url, { ...f.fields, 'x-amz-meta-note': 'x'.repeat(FORM_OVERHEAD - 2048) }, new Uint8Array(1000).fill(1))).status).toBe(204);
   });
 
   it('refuses an empty file (the range starts at 1 byte)', async () => {

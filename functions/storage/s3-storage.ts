@@ -17,13 +17,17 @@ export function createS3Client(options: { region: string; endpoint?: string | nu
 /**
  * True when S3 says the object is not there. Our roles hold no s3:ListBucket (nothing lists
  * jobs), and without it S3 answers a missing key with 403 AccessDenied instead of 404; every key
- * read here is built from a validated job id, so a 403 means "absent" too.
+ * read here is built from a validated job id, so a 403 means "absent" too. It may also be a
+ * denial (IAM, KMS): where absence cannot be the answer (an upload's job record), callers retry.
  */
 function isMissing(e: unknown): boolean {
   const err = e as { name?: string; $metadata?: { httpStatusCode?: number } };
   const status = err.$metadata?.httpStatusCode;
   return err.name === 'NoSuchKey' || err.name === 'NotFound' || status === 404 || status === 403 || err.name === 'AccessDenied';
 }
+
+/** Tries of a conditional write that S3 answers 409 ConditionalRequestConflict (then the error is thrown). */
+const CONFLICT_ATTEMPTS = 5;
 
 /** Storage on one bucket. */
 export function createS3Storage(client: S3Client, bucket: string): Storage {
@@ -54,14 +58,18 @@ export function createS3Storage(client: S3Client, bucket: string): Storage {
       await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }));
     },
     async create(key, body, contentType): Promise<boolean> {
-      try {
-        await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType, IfNoneMatch: '*' }));
-        return true;
-      } catch (e) {
-        // 412: the key exists; 409 ConditionalRequestConflict: a racing write to it is in flight.
-        const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-        if (status === 412 || status === 409) return false;
-        throw e;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType, IfNoneMatch: '*' }));
+          return true;
+        } catch (e) {
+          const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+          // 412: the key exists (another writer's, or this one's whose answer was lost: the caller reads it).
+          if (status === 412) return false;
+          // 409 ConditionalRequestConflict: a racing write to the key is in flight; AWS says retry.
+          if (status !== 409 || attempt >= CONFLICT_ATTEMPTS) throw e;
+          await new Promise((r) => setTimeout(r, 25 * 2 ** attempt));
+        }
       }
     },
     async delete(key): Promise<void> {

@@ -37,7 +37,9 @@ export interface Storage {
   put(key: string, body: Uint8Array | string, contentType: string): Promise<void>;
   /**
    * Writes an object only if there is none (S3: If-None-Match: *), atomically as put(); false
-   * when one was there already (nothing is written then). Two racing writers: exactly one wins.
+   * when one was there already. Two racing writers: exactly one wins. false does not prove that
+   * another writer won: S3 may store the write and lose its answer, and the retry hears 412, so a
+   * caller that must know whose object stands reads it (functions/worker/store-outcome.ts).
    */
   create(key: string, body: Uint8Array | string, contentType: string): Promise<boolean>;
   /** Deletes an object; a missing one is not an error. */

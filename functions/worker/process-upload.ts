@@ -7,10 +7,11 @@
 import type { SQSRecord } from 'aws-lambda';
 import { isDawstampsError, type ConvertOptions, type Limits } from '../../lib/index';
 import type { Inflate } from '../../lib/readers/types';
-import { newJobId, type JobKeys, type JobOptions, type JobOutcome, type JobRecord } from '../jobs';
+import { newJobId, type JobKeys, type JobOutcome, type JobRecord } from '../jobs';
 import { decodeS3EventKey } from '../queue/s3-event';
 import type { Storage } from '../storage';
 import { readUpload, type ReadUpload } from './read-upload';
+import { storeOutcome } from './store-outcome';
 
 export interface WorkerDeps {
   storage: Storage;
@@ -71,11 +72,15 @@ function parseJson<T>(bytes: Uint8Array): T {
 export async function processUploadKey(key: string, deps: WorkerDeps): Promise<KeyOutcome> {
   const parsed = deps.keys.parseUpload(key);
   if (!parsed) return 'skipped'; // strays under the prefix (job records live under jobs/); only uploads are work
-  const { jobId, fileName } = parsed;
+  const { jobId } = parsed;
   const { storage, keys } = deps;
+  // Every upload has its record: the API writes it before it signs the form. One that cannot be
+  // read is missing or denied (without s3:ListBucket S3 answers both with 403), and either way a
+  // retry, never a conversion with default options and no size check.
   const recordObject = await storage.get(keys.record(jobId));
-  const record = recordObject ? parseJson<JobRecord>(recordObject.body) : null;
-  if (record && record.uploadKey !== key) return 'skipped';
+  if (!recordObject) throw new Error(`The job record ${keys.record(jobId)} cannot be read (missing, or access denied); the upload is kept for a retry.`);
+  const record = parseJson<JobRecord>(recordObject.body);
+  if (record.uploadKey !== key) return 'skipped';
   if (await storage.head(keys.result(jobId))) {
     await storage.delete(key);
     return 'skipped';
@@ -83,11 +88,10 @@ export async function processUploadKey(key: string, deps: WorkerDeps): Promise<K
   const upload = await storage.get(key);
   if (!upload) throw new Error(`The upload ${key} is not there (yet).`);
 
-  const options: JobOptions = record?.options ?? {};
-  const name = record?.fileName ?? fileName;
+  const { options, fileName: name } = record;
   let outcome: JobOutcome;
   let projectKey: string | null = null;
-  if (record?.size !== undefined && upload.body.byteLength !== record.size) {
+  if (record.size !== undefined && upload.body.byteLength !== record.size) {
     outcome = {
       jobId, status: 'failed', fileName: name, options,
       error: { code: 'size-mismatch', message: `The upload has ${upload.body.byteLength} bytes, but the job announced ${record.size}; the file was not read.` },
@@ -99,10 +103,15 @@ export async function processUploadKey(key: string, deps: WorkerDeps): Promise<K
       if (deps.inflate) convertOptions.inflate = deps.inflate;
       const read = await (deps.readUpload ?? readUpload)(upload.body, convertOptions);
       projectKey = keys.project(jobId, newJobId().slice(0, 16));
-      await storage.put(projectKey, read.project, 'application/json');
       outcome = { jobId, status: 'done', fileName: name, options, project: projectKey, result: read.result };
+      await storage.put(projectKey, read.project, 'application/json');
     } catch (e) {
-      if (projectKey !== null) throw e; // the project could not be stored: a storage fault, retried
+      if (projectKey !== null) {
+        // The project could not be stored (a storage fault, retried); a write that happened with
+        // its answer lost leaves it behind, so it goes (best effort; results/ expire in 7 days).
+        await storage.delete(projectKey).catch(() => {});
+        throw e;
+      }
       // Every converter error is deterministic: the same bytes fail the same way, so it is the
       // job's outcome. Untyped errors are converter bugs: logged, and reported without details.
       const error = isDawstampsError(e)
@@ -113,12 +122,11 @@ export async function processUploadKey(key: string, deps: WorkerDeps): Promise<K
     }
   }
   // The first outcome stands: a racing upload of the same job that wrote its outcome first wins,
-  // and this one's project is dropped.
-  const won = await storage.create(keys.result(jobId), JSON.stringify(outcome), 'application/json');
-  if (!won && projectKey !== null) await storage.delete(projectKey);
+  // and this one's project is dropped (store-outcome.ts: read back, never guessed).
+  const standing = await storeOutcome(storage, keys.result(jobId), outcome, projectKey);
   // The project file is not kept: it has been read (or could not be), and that is all it was for.
   await storage.delete(key);
-  return won ? outcome.status : 'skipped';
+  return standing === 'ours' ? outcome.status : 'skipped';
 }
 
 /** Processes every upload a record names; throws on anything worth a retry. */

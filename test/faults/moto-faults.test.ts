@@ -1,8 +1,10 @@
 /**
  * Worker faults on moto's real HTTP server (S3 + SQS): repeated and concurrent delivery, a failed
- * result write, S3 down for a while, and a poison message that ends in the dead-letter queue.
- * The worker reaches S3 through a proxy that fails chosen requests with 503 SlowDown.
+ * result write, S3 down for a while, a write S3 stored but whose answer was lost, a conditional
+ * write in conflict, a job record S3 will not show, and a poison message that ends in the
+ * dead-letter queue. The worker reaches S3 through a proxy that fails chosen requests.
  */
+import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,6 +42,7 @@ let sqs: SQSClient;
 let deadLetterUrl: string;
 let config: Config;
 let direct: Storage;
+let s3: S3Client;
 const receives = new Map<string, number>();
 
 /** S3 storage through the fault proxy; maxAttempts 1 = no SDK retries (a fault fails the record). */
@@ -49,7 +52,7 @@ beforeAll(async () => {
   moto = await startMoto();
   proxy = await startFaultProxy(moto.endpoint);
   config = readConfig({ BUCKET_NAME: 'dawstamps-faults', AWS_ENDPOINT_URL: moto.endpoint, PROCESSING_TIMEOUT_SECONDS: String(PROCESSING_TIMEOUT) });
-  const s3 = createS3Client({ region: 'us-east-1', endpoint: moto.endpoint });
+  s3 = createS3Client({ region: 'us-east-1', endpoint: moto.endpoint });
   sqs = new SQSClient({ region: 'us-east-1', endpoint: moto.endpoint });
   const queues = await ensureAwsResources(s3, sqs, { bucket: config.bucketName, queueName: 'fault-uploads', uploadPrefix: 'uploads/', visibilityTimeout: 1, maxReceiveCount: MAX_RECEIVES });
   deadLetterUrl = queues.deadLetterUrl;
@@ -97,15 +100,77 @@ async function waitFor(jobId: string, statuses: string[], timeoutMs = 25_000): P
 const receivesOf = (jobId: string): number => Math.max(0, ...[...receives].filter(([b]) => b.includes(jobId)).map(([, n]) => n));
 
 /** A job stored straight into S3 (record + upload), not announced to the queue. */
-async function storedJob(path: string): Promise<{ jobId: string; key: string }> {
+async function storedJob(path: string, options: JobRecord['options'] = {}): Promise<{ jobId: string; key: string }> {
   const jobId = crypto.randomUUID().replaceAll('-', '');
   const fileName = path.split('/').pop()!;
   const key = keys.upload(jobId, fileName).replace('uploads/', 'direct/');
-  const rec: JobRecord = { jobId, fileName, uploadKey: key, options: {}, createdAt: '', expiresAt: '' };
+  const rec: JobRecord = { jobId, fileName, uploadKey: key, options, createdAt: '', expiresAt: '' };
   await direct.put(keys.record(jobId), JSON.stringify(rec), 'application/json');
   await direct.put(key, fixture(path), 'application/octet-stream');
   return { jobId, key };
 }
+
+/** A handler for jobs stored with storedJob, reaching S3 through the proxy with `attempts` tries per request. */
+const directHandler = (attempts: number) => createWorkerHandler({ ...workerDeps(config, proxied(attempts)), keys: jobKeys('direct/', 'results/', 'jobs/'), log: () => {} });
+
+/** Every key in the bucket under `prefix`. */
+async function keysUnder(prefix: string): Promise<string[]> {
+  const out = await s3.send(new ListObjectsV2Command({ Bucket: config.bucketName, Prefix: prefix }));
+  return (out.Contents ?? []).map((o) => o.Key!).sort();
+}
+
+const outcomeOf = async (jobId: string): Promise<any> => {
+  const got = await direct.get(keys.result(jobId));
+  return got ? JSON.parse(new TextDecoder().decode(got.body)) : null;
+};
+
+describe('the outcome write on S3 (moto behind the fault proxy)', () => {
+  it('a write S3 stored but answered 500 (the SDK retries and hears 412) keeps the project the outcome names', async () => {
+    const { jobId, key } = await storedJob('ableton/automation.als');
+    const before = proxy.failures;
+    proxy.fail((method, path) => method === 'PUT' && path.includes(`/results/${jobId}.json`), 1, { forward: true, status: 500, code: 'InternalError' });
+    expect((await directHandler(3)(batch(createdRecord(key)))).batchItemFailures).toEqual([]);
+    expect(proxy.failures - before).toBe(1);
+    const stored = await outcomeOf(jobId);
+    expect(stored.status).toBe('done');
+    expect(await keysUnder(`results/${jobId}`)).toEqual([stored.project, keys.result(jobId)].sort());
+    const project = await fetch(`${api}/v1/jobs/${jobId}/project`);
+    expect(project.status).toBe(200);
+    expect(((await project.json()) as any).format).toBeDefined();
+    expect((await fetch(`${api}/v1/jobs/${jobId}/export/text?start=B`)).status).toBe(200);
+  });
+
+  it('a conditional write S3 answers 409 ConditionalRequestConflict is tried again, as AWS says', async () => {
+    const { jobId, key } = await storedJob('ableton/automation.als');
+    proxy.fail((method, path) => method === 'PUT' && path.includes(`/results/${jobId}.json`), 1, { status: 409, code: 'ConditionalRequestConflict' });
+    expect((await directHandler(1)(batch(createdRecord(key)))).batchItemFailures).toEqual([]);
+    const stored = await outcomeOf(jobId);
+    expect(stored.status).toBe('done');
+    expect(await direct.head(stored.project)).not.toBeNull();
+    expect(await direct.head(key)).toBeNull();
+  });
+
+  it('an outcome write that fails leaves no project behind; the retry stores one, named by its outcome', async () => {
+    const { jobId, key } = await storedJob('ableton/automation.als');
+    proxy.fail((method, path) => method === 'PUT' && path.includes(`/results/${jobId}.json`), 1);
+    expect((await directHandler(1)(batch(createdRecord(key)))).batchItemFailures).toHaveLength(1);
+    expect(await keysUnder(`results/${jobId}`)).toEqual([]);
+    expect(await direct.head(key)).not.toBeNull(); // kept for the retry
+    expect((await directHandler(1)(batch(createdRecord(key)))).batchItemFailures).toEqual([]);
+    const stored = await outcomeOf(jobId);
+    expect(await keysUnder(`results/${jobId}`)).toEqual([stored.project, keys.result(jobId)].sort());
+  });
+
+  it('a job record S3 will not show (403: missing, or denied) is a retry, not a conversion with default options', async () => {
+    const { jobId, key } = await storedJob('ableton/automation.als', { timing: 'continuous' });
+    proxy.fail((method, path) => method === 'GET' && path.includes(`/jobs/${jobId}.json`), 1, { status: 403, code: 'AccessDenied' });
+    expect((await directHandler(1)(batch(createdRecord(key)))).batchItemFailures).toHaveLength(1);
+    expect(await outcomeOf(jobId)).toBeNull();
+    expect(await direct.head(key)).not.toBeNull();
+    expect((await directHandler(1)(batch(createdRecord(key)))).batchItemFailures).toEqual([]);
+    expect(await outcomeOf(jobId)).toMatchObject({ status: 'done', options: { timing: 'continuous' }, result: { timing: { model: 'continuous' } } });
+  });
+});
 
 describe('worker faults on S3 + SQS (moto)', () => {
   it('the same message twice, and two workers on one message at once, store one identical complete result', async () => {

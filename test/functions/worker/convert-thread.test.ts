@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { jobKeys } from '../../../functions/jobs';
+import { jobKeys, type JobRecord } from '../../../functions/jobs';
 import { convertThread } from '../../../functions/node/convert-thread';
 import { convert, projectFromJson, timeProject } from '../../../lib';
 import { createLocalStorage } from '../../../functions/storage/local-storage';
@@ -68,7 +68,10 @@ describe('the conversion thread', () => {
     try {
       const storage = await createLocalStorage({ dataDir: dir });
       const keys = jobKeys('uploads/', 'results/', 'jobs/');
-      const key = keys.upload('e'.repeat(32), 'slow.als');
+      const jobId = 'e'.repeat(32);
+      const key = keys.upload(jobId, 'slow.als');
+      const record: JobRecord = { jobId, fileName: 'slow.als', uploadKey: key, options: {}, createdAt: '', expiresAt: '' };
+      await storage.put(keys.record(jobId), JSON.stringify(record), 'application/json');
       await storage.put(key, fixture('ableton/live9-automation.als'), 'x');
       const out = await createWorkerHandler({ storage, keys, readUpload: convertThread(script, 1).readUpload })(batch(createdRecord(key)));
       expect(out.batchItemFailures).toEqual([]);

@@ -4,10 +4,10 @@
 // preview (or, should they differ, replaces it, with a notice) and gives the link /?job=ID, which
 // opens the stored project later with no file.
 import { DEFAULT_LIMITS, TEMPLATE_EXAMPLE, listFormats } from './dawstamps.js';
-import { ApiError, jobError } from './api.js';
+import { jobError } from './api.js';
 import { differences } from './agree.js';
 import { createConverter } from './converter.js';
-import { doneJob, openStoredProject, uploadAndWait } from './jobs.js';
+import { doneJob, linkError, openStoredProject, uploadAndWait } from './jobs.js';
 import { buildMenus, optionControls } from './options.js';
 import { formatBytes, kindsText, refuseReason } from './refuse.js';
 import { keepLocalRemembered, linkLifetime, readServerConfig, rememberKeepLocal, rememberTemplate, rememberedTemplate, retentionText } from './settings.js';
@@ -183,20 +183,8 @@ async function openLink(jobId) {
     tracklist.share(jobId, linkLifetime(state.retention));
   } catch (e) {
     if (run.signal.aborted) return;
-    status.fail(linkError(e));
+    status.fail(linkError(e, retentionText(state.retention)));
   }
-}
-
-/**
- * A link's failure in its own words: nothing was made in this browser to fall back on.
- * @param {unknown} e
- * @returns {unknown}
- */
-function linkError(e) {
-  if (!(e instanceof ApiError)) return e;
-  if (e.code === 'job-not-found') return new ApiError(e.code, `There is no result under this link. ${retentionText(state.retention) ?? ''}`.trim());
-  if (e.code === 'network-error') return new ApiError('link-unreachable', 'The server could not be reached, so this link cannot be opened now.');
-  return e;
 }
 
 /** Ends what was shown (file, link, worker) and starts afresh. @param {boolean} [clearLink] */

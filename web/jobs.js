@@ -37,6 +37,19 @@ export async function doneJob(jobId, signal, onWaiting) {
 }
 
 /**
+ * A link's failure in its own words: nothing was made in this browser to fall back on.
+ * @param {unknown} e
+ * @param {string | null} retention what the server keeps, and how long (settings.js retentionText)
+ * @returns {unknown}
+ */
+export function linkError(e, retention) {
+  if (!(e instanceof ApiError)) return e;
+  if (e.code === 'job-not-found') return new ApiError(e.code, `There is no result under this link. ${retention ?? ''}`.trim());
+  if (e.code === 'network-error') return new ApiError('link-unreachable', 'The server could not be reached, so this link cannot be opened now.');
+  return e;
+}
+
+/**
  * Gives a done job's stored project (GET /v1/jobs/{id}/project) to the converter and times it
  * with the default options.
  * @param {ReturnType<typeof import('./converter.js').createConverter>} converter

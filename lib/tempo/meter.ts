@@ -21,8 +21,10 @@ interface Section {
 /** Float noise far below a sixteenth (3.9999999 beats is bar 2). */
 const EPS = 1e-6;
 
-function valid(m: Meter): boolean {
-  return Number.isInteger(m.numerator) && m.numerator >= 1 && m.numerator <= 1024 && Number.isInteger(m.denominator) && m.denominator >= 1 && m.denominator <= 1024 && (m.denominator & (m.denominator - 1)) === 0;
+/** A meter bar positions can use: whole numbers from 1 to 1024, the denominator a power of two. */
+export function isValidMeter(m: { numerator: number | null | undefined; denominator: number | null | undefined }): m is Meter {
+  const { numerator: n, denominator: d } = m;
+  return typeof n === 'number' && typeof d === 'number' && Number.isInteger(n) && n >= 1 && n <= 1024 && Number.isInteger(d) && d >= 1 && d <= 1024 && (d & (d - 1)) === 0;
 }
 
 function snapFloor(x: number): number {
@@ -32,10 +34,10 @@ function snapFloor(x: number): number {
 
 /** Builds the sections once (O(n)); changes are sorted by beat, later ones at a beat win. */
 export function createMeterMap(meter: Meter, changes: readonly MeterChange[]): MeterMap {
-  let initial: Meter = valid(meter) ? meter : { numerator: 4, denominator: 4 };
+  let initial: Meter = isValidMeter(meter) ? meter : { numerator: 4, denominator: 4 };
   const later: MeterChange[] = [];
   for (const c of [...changes].sort((a, b) => a.beat - b.beat)) {
-    if (!valid(c) || !Number.isFinite(c.beat)) continue;
+    if (!isValidMeter(c) || !Number.isFinite(c.beat)) continue;
     if (c.beat <= 0) initial = c;
     else if (later.length > 0 && later[later.length - 1]!.beat === c.beat) later[later.length - 1] = c;
     else later.push(c);

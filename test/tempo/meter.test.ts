@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMeterMap } from '../../lib/tempo';
+import { isValidMeter } from '../../lib/tempo/meter';
 
 const four = { numerator: 4, denominator: 4 };
 
@@ -64,5 +65,14 @@ describe('bar.beat.sixteenth positions', () => {
     expect(m.position(-4)).toBe('0.1.1');
     expect(m.position(-1)).toBe('0.4.1');
     expect(m.position(4)).toBe('2.1.1');
+  });
+});
+
+describe('isValidMeter', () => {
+  it('takes whole numbers from 1 to 1024, the denominator a power of two', () => {
+    for (const [n, d] of [[4, 4], [7, 8], [1, 1], [1024, 1024], [13, 16]]) expect(isValidMeter({ numerator: n, denominator: d }), `${n}/${d}`).toBe(true);
+    for (const [n, d] of [[0, 0], [4, 3], [99999999, 4], [-4, 4], [4, 2048], [4.5, 4], [4, 0.5], [NaN, 4], [null, 4], [4, undefined]]) {
+      expect(isValidMeter({ numerator: n, denominator: d }), `${n}/${d}`).toBe(false);
+    }
   });
 });

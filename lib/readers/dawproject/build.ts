@@ -2,6 +2,7 @@
 import type { Meter, MeterChange, Project, ProjectMarker, Warning } from '../../model';
 import { echoValue } from '../../errors';
 import { createTempoMap } from '../../tempo';
+import { isValidMeter } from '../../tempo/meter';
 import { warning } from '../warning';
 import { readClips } from './clips';
 import { placer, type Placer } from './place';
@@ -56,13 +57,13 @@ function readApplication(raw: RawProject, warnings: Warning[]): { version: strin
 /** The Transport's time signature (4/4 when absent) and the arrangement's TimeSignatureAutomation. */
 function readMeter(raw: RawProject, at: Placer, warnings: Warning[]): { meter: Meter; meterChanges: MeterChange[] } {
   const ts = raw.timeSignature;
-  const meter = ts && isMeter(ts) ? { numerator: ts.numerator, denominator: ts.denominator } : { numerator: 4, denominator: 4 };
-  if (ts && !isMeter(ts)) warnings.push(warning('bad-time-signature', 'The Transport time signature is not readable; 4/4 is assumed.'));
+  const meter = ts && isValidMeter(ts) ? { numerator: ts.numerator, denominator: ts.denominator } : { numerator: 4, denominator: 4 };
+  if (ts && !isValidMeter(ts)) warnings.push(warning('bad-time-signature', 'The Transport time signature is not readable; 4/4 is assumed.'));
   const automation = raw.meterAutomation;
   const meterChanges: MeterChange[] = [];
   let bad = 0;
   for (const p of automation?.points ?? []) {
-    if (!isMeter(p)) {
+    if (!isValidMeter(p)) {
       bad++;
       continue;
     }
@@ -71,12 +72,6 @@ function readMeter(raw: RawProject, at: Placer, warnings: Warning[]): { meter: M
   if (bad > 0) warnings.push(warning('bad-time-signature', `${bad} time-signature point(s) with an unreadable numerator or denominator were ignored.`));
   meterChanges.sort((a, b) => a.beat - b.beat);
   return { meter, meterChanges };
-}
-
-/** A meter bar positions can use: whole numbers, the denominator a power of two. */
-function isMeter(m: { numerator: number | undefined; denominator: number | undefined }): m is Meter {
-  const { numerator: n = NaN, denominator: d = NaN } = m;
-  return Number.isInteger(n) && n >= 1 && n <= 1024 && Number.isInteger(d) && d >= 1 && d <= 1024 && (d & (d - 1)) === 0;
 }
 
 /**

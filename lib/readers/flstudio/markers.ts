@@ -1,4 +1,5 @@
 import { echoValue } from '../../errors';
+import { isValidMeter } from '../../tempo/meter';
 import type { MarkerKind, Meter, MeterChange, ProjectMarker, Warning } from '../../model';
 import { warning } from '../warning';
 import type { RawMarker } from './scan';
@@ -14,9 +15,9 @@ export interface FlMarkers {
   songStartBeat: number | null;
 }
 
-/** True for a meter FL can show: n in 1…255, d a power of two up to 64. */
-export function isValidMeter(numerator: number | null, denominator: number | null): boolean {
-  return numerator !== null && denominator !== null && numerator >= 1 && denominator >= 1 && denominator <= 64 && (denominator & (denominator - 1)) === 0;
+/** True for a meter FL can show: a valid meter (lib/tempo/meter.ts) with d up to 64. */
+export function flShowsMeter(numerator: number | null, denominator: number | null): boolean {
+  return isValidMeter({ numerator, denominator }) && denominator! <= 64;
 }
 
 /** Turns raw markers into model markers (sorted stably by beat), meter changes and the song start. */
@@ -36,7 +37,7 @@ export function buildMarkers(raw: readonly RawMarker[], names: readonly string[]
     markers.push({ name, beat, kind, tracklist: kind === 'marker' });
     if (kind === 'start' && songStartBeat === null) songStartBeat = beat;
     if (kind === 'time-signature') {
-      if (isValidMeter(m.numerator, m.denominator)) {
+      if (flShowsMeter(m.numerator, m.denominator)) {
         meterChanges.push({ beat, numerator: m.numerator as number, denominator: m.denominator as number });
       } else {
         warnings.push(warning(

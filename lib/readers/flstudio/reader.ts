@@ -6,7 +6,7 @@ import { warning } from '../warning';
 import { listArrangements } from './arrangements';
 import { readAudioClips } from './audio-clips';
 import { hasFlpMagic, readContainer } from './container';
-import { buildMarkers, isValidMeter } from './markers';
+import { buildMarkers, flShowsMeter } from './markers';
 import { readPlaylist } from './playlist';
 import { type FlpScan, type RawArrangement, scanEvents } from './scan';
 import { readTempoClips } from './tempo-clips';
@@ -110,7 +110,7 @@ function readStaticTempo(scan: FlpScan, warnings: Warning[]): number {
 function readMeter(scan: FlpScan, warnings: Warning[]): Meter {
   const { meterNumerator: n, meterDenominator: d } = scan;
   if (n === null && d === null) return { numerator: 4, denominator: 4 };
-  if (isValidMeter(n, d)) return { numerator: n as number, denominator: d as number };
+  if (flShowsMeter(n, d)) return { numerator: n as number, denominator: d as number };
   warnings.push(warning('flp-bad-time-signature', `The project's time signature ${n ?? '?'}/${d ?? '?'} is not one FL Studio can show, so the bar numbers assume 4/4 (the times are not affected).`));
   return { numerator: 4, denominator: 4 };
 }

@@ -8,6 +8,7 @@
 import { DawstampsError } from '../../errors';
 import type { Meter, MeterChange, Warning } from '../../model';
 import { TempoColumns } from '../../tempo/columns';
+import { isValidMeter } from '../../tempo/meter';
 import { warning } from '../warning';
 import { piecesFor, solveEndBpm } from './ramp';
 import type { RawProject } from './raw';
@@ -41,7 +42,7 @@ interface Nodes {
 /** Reads the tempo map; 'too-many-breakpoints' when the ramps need more than the limit. */
 export function readTempo(raw: RawProject, maxBreakpoints: number, warnings: Warning[]): ReaperTempo {
   const projectBpm = raw.tempo?.bpm ?? 120;
-  const meter: Meter = raw.tempo ? { numerator: raw.tempo.numerator, denominator: raw.tempo.denominator } : { numerator: 4, denominator: 4 };
+  const meter = projectMeter(raw, warnings);
   const nodes = readNodes(raw, projectBpm, warnings);
   const beatAt = (s: number): number => beatAtSeconds(nodes, s, projectBpm);
   const meterChanges = readMeterChanges(raw, beatAt, warnings);
@@ -174,6 +175,16 @@ function isRamp(nodes: Nodes, i: number): boolean {
   return nodes.shape[i] === LINEAR && nodes.t[i + 1]! > nodes.t[i]! && nodes.v[i + 1] !== nodes.v[i];
 }
 
+/** TEMPO's time signature; 4/4 when there is none, or when it is none bar positions can use (`bad-time-signature`). */
+function projectMeter(raw: RawProject, warnings: Warning[]): Meter {
+  const t = raw.tempo;
+  if (t === null) return { numerator: 4, denominator: 4 };
+  const meter = { numerator: t.numerator, denominator: t.denominator };
+  if (isValidMeter(meter)) return meter;
+  warnings.push(warning('bad-time-signature', `The project's time signature (TEMPO) ${t.numerator}/${t.denominator} is not n/d with d a power of two up to 1024; 4/4 is assumed.`));
+  return { numerator: 4, denominator: 4 };
+}
+
 /** Points that set a time signature: field 4 is 65536·denominator + numerator (flags bit 1, when present, must be set). */
 function readMeterChanges(raw: RawProject, beatAt: (s: number) => number, warnings: Warning[]): MeterChange[] {
   const p = raw.points;
@@ -185,7 +196,7 @@ function readMeterChanges(raw: RawProject, beatAt: (s: number) => number, warnin
     if (sig <= 0 || (flags >= 0 && (flags & 1) === 0)) continue;
     const numerator = sig % 65536;
     const denominator = Math.floor(sig / 65536);
-    if (numerator < 1 || numerator > 1024 || denominator < 1 || denominator > 1024 || (denominator & (denominator - 1)) !== 0) {
+    if (!isValidMeter({ numerator, denominator })) {
       bad++;
       continue;
     }

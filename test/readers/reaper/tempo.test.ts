@@ -159,6 +159,16 @@ describe('REAPER tempo map', () => {
     expect(result.markers.map((m) => m.position)).toEqual(['3.1.1', '5.1.1', '6.2.1']);
   });
 
+  it('a TEMPO time signature bar positions cannot use is 4/4 with bad-time-signature, as a tempo point\'s', async () => {
+    for (const [numerator, denominator] of [[0, 0], [4, 3], [99999999, 4], [-4, 4]] as const) {
+      const result = await convert(rppBytes({ bpm: 120, meter: [numerator, denominator], markers: [{ name: 'a', seconds: 6 }] }));
+      expect(result.markers[0]!.position, `${numerator}/${denominator}`).toBe('4.1.1');
+      expect(result.warnings.find((w) => w.code === 'bad-time-signature')?.message).toBe(`The project's time signature (TEMPO) ${numerator}/${denominator} is not n/d with d a power of two up to 1024; 4/4 is assumed.`);
+    }
+    const fine = await convert(rppBytes({ bpm: 120, meter: [7, 8], markers: [{ name: 'a', seconds: 6 }] }));
+    expect([fine.markers[0]!.position, fine.warnings.map((w) => w.code)]).toEqual(['4.4.1', []]);
+  });
+
   it('a project without tempo points plays at its TEMPO; without a TEMPO line at 120 BPM, with a warning', async () => {
     const plain = await convert(rppBytes({ bpm: 93.5, markers: [{ name: 'x', seconds: 60 }] }));
     expect(plain.markers[0]!.beat).toBeCloseTo(93.5, 12);

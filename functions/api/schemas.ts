@@ -64,7 +64,9 @@ export const JobStatusBody = z.object({
   fileName: z.string(),
   expiresAt: z.string().optional(),
   result: ResultBody.optional().openapi({ description: 'The result when done (its tempo.points with include=tempo).' }),
-  error: z.object({ code: z.string(), message: z.string() }).optional(),
+  error: z.object({ code: z.string(), message: z.string() }).optional().openapi({
+    description: 'failed: why the file could not be read. done without result: why the job\'s own options do not apply to this file (say, a start marker it does not have); the project is stored, and exports with other options work.',
+  }),
 }).openapi('JobStatus');
 
 /** Conversion options as query parameters (lib's time options). */

@@ -25,14 +25,23 @@ export interface JobRecord {
   expiresAt: string;
 }
 
+/** A code and a sentence: why a job failed, or why its own options do not apply to its file. */
+export interface JobError {
+  code: string;
+  message: string;
+}
+
 /**
  * `results/<jobId>.json`: written once by the worker (If-None-Match), never changed; a conversion
- * error is an outcome, not a retry. A done job names its stored project (`project`, a key beside
- * it) and holds the result for its own options without the tempo breakpoints.
+ * error is an outcome, not a retry. A done job's file was read: it names its stored project
+ * (`project`, a key beside it) and holds the result for its own options without the tempo
+ * breakpoints, or — when those options do not apply to this file (a start marker it does not
+ * have) — `error` instead: the project is there for any other options. A failed job's file could
+ * not be read (or was not the announced size).
  */
 export type JobOutcome =
-  | { jobId: string; status: 'done'; fileName: string; options: JobOptions; project: string; result: Result }
-  | { jobId: string; status: 'failed'; fileName: string; options: JobOptions; error: { code: string; message: string } };
+  | { jobId: string; status: 'done'; fileName: string; options: JobOptions; project: string; result?: Result; error?: JobError }
+  | { jobId: string; status: 'failed'; fileName: string; options: JobOptions; error: JobError };
 
 /** Every job ends `done`, `failed` or `expired` (no upload within its window): a poller always stops. */
 export type JobStatusName = 'waiting-upload' | 'processing' | 'done' | 'failed' | 'expired';
@@ -44,5 +53,6 @@ export interface JobStatus {
   fileName: string;
   expiresAt?: string;
   result?: Result;
-  error?: { code: string; message: string };
+  /** failed: why; done: why the job's own options do not apply to its file (no `result` then). */
+  error?: JobError;
 }

@@ -109,9 +109,9 @@ export function createJobService(deps: JobServiceDeps): JobService {
     async status(jobId) {
       const done = await outcome(jobId);
       if (done) {
-        return done.status === 'done'
-          ? { jobId, status: 'done', fileName: done.fileName, result: done.result }
-          : { jobId, status: 'failed', fileName: done.fileName, error: done.error };
+        const { status, fileName, error } = done;
+        const result = done.status === 'done' ? done.result : undefined;
+        return { jobId, status, fileName, ...(result ? { result } : {}), ...(error ? { error } : {}) };
       }
       const job = await record(jobId);
       if (!job) return null;

@@ -103,7 +103,10 @@ export async function processUploadKey(key: string, deps: WorkerDeps): Promise<K
       if (deps.inflate) convertOptions.inflate = deps.inflate;
       const read = await (deps.readUpload ?? readUpload)(upload.body, convertOptions);
       projectKey = keys.project(jobId, newJobId().slice(0, 16));
-      outcome = { jobId, status: 'done', fileName: name, options, project: projectKey, result: read.result };
+      // Parsed is done: the project is stored even when the job's own options do not apply to it.
+      const { timed } = read;
+      if ('error' in timed && timed.bug) deps.log?.('converter bug', { jobId, error: timed.bug });
+      outcome = { jobId, status: 'done', fileName: name, options, project: projectKey, ...('result' in timed ? { result: timed.result } : { error: timed.error }) };
       await storage.put(projectKey, read.project, 'application/json');
     } catch (e) {
       if (projectKey !== null) {

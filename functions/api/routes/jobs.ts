@@ -91,7 +91,8 @@ export function jobRoutes(app: OpenAPIHono, jobs: JobService, security: Security
     const { include } = c.req.valid('query');
     const status = await jobs.status(jobId);
     if (!status) throw new HttpError(404, 'job-not-found', 'There is no job with this id (or it has expired).');
-    if (include === 'tempo' && status.status === 'done') {
+    // the result again with its breakpoints (not when the job's own options do not apply: no result)
+    if (include === 'tempo' && status.status === 'done' && status.result) {
       const done = await doneJob(jobs, jobId);
       status.result = timeProject(await storedProject(jobs, done), { ...done.options, fileName: done.fileName });
     }

@@ -89,6 +89,29 @@ describe('the stored project', () => {
   });
 });
 
+describe('parse once, time anywhere: a job whose own options do not fit its file', () => {
+  it('is done without a result, says why, and keeps its project for any other options', async () => {
+    const job = await newJob({ filename: 'automation.als', options: { start: 'Intro' } }); // the set has no marker "Intro"
+    expect((await upload(job, fixture('ableton/automation.als'))).status).toBe(204);
+    await h.queue.idle();
+    const done = await status(job.jobId);
+    expect(done).toMatchObject({ status: 'done', error: { code: 'invalid-option', message: expect.stringContaining('Intro') } });
+    expect(done.result).toBeUndefined();
+    expect(await h.storage.head(`uploads/${job.jobId}/automation.als`)).toBeNull();
+    // the file was read once; the project answers, and exports with other options work
+    const project = await h.request(`/v1/jobs/${job.jobId}/project`);
+    expect(project.status).toBe(200);
+    const fromB = await h.request(`/v1/jobs/${job.jobId}/export/text?start=B`);
+    expect(fromB.status).toBe(200);
+    expect(await fromB.text()).toMatch(/^00:00 B$/m);
+    // the job's own options still say what they said
+    const own = await h.request(`/v1/jobs/${job.jobId}/export/text`);
+    expect(own.status).toBe(400);
+    expect(((await own.json()) as any).error.code).toBe('invalid-option');
+    expect(await status(job.jobId, '?include=tempo')).toMatchObject({ status: 'done', error: { code: 'invalid-option' } });
+  });
+});
+
 describe('one job, one file', () => {
   it('refuses a second upload with 409 already-uploaded; the result stays the first file\'s', async () => {
     const job = await newJob({ filename: 'automation.als' });

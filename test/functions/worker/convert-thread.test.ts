@@ -21,7 +21,7 @@ describe('the conversion thread', () => {
     const read = await readUpload(fixture('ableton/automation.als'), { fileName: 'a.als', timing: 'continuous' });
     const direct = await convert(fixture('ableton/automation.als'), { fileName: 'a.als', timing: 'continuous' });
     const { tempo: { points: _points, ...tempo }, ...rest } = direct;
-    expect(read.result).toEqual({ ...rest, tempo });
+    expect(read.timed).toEqual({ result: { ...rest, tempo } });
     expect(timeProject(projectFromJson(JSON.parse(read.project)), { fileName: 'a.als', timing: 'continuous' })).toEqual(direct);
   });
 

@@ -11,7 +11,7 @@
 // API bundle ships it (web/*.js with lib's browser bundle dawstamps.js), gzipped: target < 150 KB.
 // Measured on Node 20 on the dev box; Lambda runs nodejs22.x on arm64. Usage: npm run bench:bundles [-- --runs N]
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -76,6 +76,8 @@ function pageScripts(dir) {
 
 const rows = [];
 let page = null;
+// a fresh folder each run: files of an earlier build (a renamed script) must not be counted
+rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 // The floor on this machine: importing an empty module in a fresh process.
 const empty = join(OUT, 'empty.mjs');

@@ -1,6 +1,6 @@
 /** The scanned pieces → the Project every DAW shares (docs/reaper.md). */
 import type { Limits } from '../../limits';
-import type { LoopRange, Project, Warning } from '../../model';
+import type { LoopRange, Project, ProjectMarker, Warning } from '../../model';
 import { warning } from '../warning';
 import { readClips } from './clips';
 import { readMarkers } from './markers';
@@ -27,7 +27,8 @@ export function buildProject(raw: RawProject, limits: Limits): Project {
   if (raw.tempo === null) warnings.push(warning('no-tempo', 'The project has no TEMPO line; 120 BPM and 4/4 are assumed.'));
   const tempo = readTempo(raw, limits.maxBreakpoints, warnings);
   const markers = readMarkers(raw.markers, tempo.beatAt, limits.maxMarkers, warnings);
-  const { clips, endBeat, endSeconds } = readClips(raw.tracks, tempo.beatAt, timelineWarnings);
+  const { clips, endSeconds: clipsEnd } = readClips(raw.tracks, tempo.beatAt, timelineWarnings);
+  const endSeconds = setEnd(clipsEnd, markers);
   if (markers.length === 0) timelineWarnings.push(warning('no-tracklist-markers', 'The project has no markers or regions, so the tracklist from markers is empty.'));
   if (clips.length === 0) timelineWarnings.push(warning('no-clips', 'The project has no items with an audio file, so the tracklist from clips is empty.'));
   if (raw.playRate !== null && raw.playRate !== 1) {
@@ -55,13 +56,20 @@ export function buildProject(raw: RawProject, limits: Limits): Project {
       clips,
       songStartBeat: null,
       loop: readLoop(raw, tempo.beatAt),
-      endBeat,
+      endBeat: endSeconds === null ? null : tempo.beatAt(endSeconds),
       ...(endSeconds === null ? {} : { endSeconds }),
       warnings: timelineWarnings,
     }],
     defaultTimeline: 0,
     warnings,
   };
+}
+
+/** Where the set ends: the last end of an item or a region (a project of regions alone has an end), or null. */
+function setEnd(clipsEnd: number | null, markers: readonly ProjectMarker[]): number | null {
+  let end = clipsEnd;
+  for (const m of markers) if (m.endSeconds !== undefined && (end === null || m.endSeconds > end)) end = m.endSeconds;
+  return end;
 }
 
 function timingReason(application: string, ramps: boolean): string {

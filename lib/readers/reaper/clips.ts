@@ -16,10 +16,10 @@ function baseName(path: string): string {
 
 /**
  * Every item whose playing take has an audio file, sorted by start; a muted item is `disabled`, an
- * item on a muted track, or on a track inside a muted folder, is `trackMuted`. The end of the set
- * is the last end of any clip, muted or not (as for every DAW: the arrangement's length).
+ * item on a muted track, or on a track inside a muted folder, is `trackMuted`. `endSeconds` is the
+ * last end of any clip, muted or not (as for every DAW: the arrangement's length).
  */
-export function readClips(tracks: readonly RawTrack[], beatAt: (seconds: number) => number, warnings: Warning[]): { clips: ArrangementClip[]; endBeat: number | null; endSeconds: number | null } {
+export function readClips(tracks: readonly RawTrack[], beatAt: (seconds: number) => number, warnings: Warning[]): { clips: ArrangementClip[]; endSeconds: number | null } {
   const clips: ArrangementClip[] = [];
   const folders: boolean[] = [];
   let bad = 0;
@@ -44,9 +44,8 @@ export function readClips(tracks: readonly RawTrack[], beatAt: (seconds: number)
   });
   if (bad > 0) warnings.push(warning('bad-clip', `${bad} item(s) without a readable position and length were left out.`));
   clips.sort((a, b) => a.startSeconds! - b.startSeconds!);
-  if (clips.length === 0) return { clips, endBeat: null, endSeconds: null };
-  const endSeconds = clips.reduce((end, c) => Math.max(end, c.endSeconds!), -Infinity);
-  return { clips, endBeat: beatAt(endSeconds), endSeconds };
+  if (clips.length === 0) return { clips, endSeconds: null };
+  return { clips, endSeconds: clips.reduce((end, c) => Math.max(end, c.endSeconds!), -Infinity) };
 }
 
 function clip(item: RawItem, name: string, fileName: string, trackName: string, trackIndex: number, trackMuted: boolean, beatAt: (s: number) => number): ArrangementClip {

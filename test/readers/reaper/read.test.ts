@@ -58,6 +58,19 @@ describe('markers and regions', () => {
     expect(project.timelines[0]!.markers.map((m) => [m.seconds, m.endSeconds, m.tracklist])).toEqual([[0, undefined, true], [95.25, undefined, true], [301.5, undefined, true], [420, 480.125, true]]);
   });
 
+  it('ends the set at the last end of an item or a region: a project of regions alone has an end', async () => {
+    const regions = [{ name: 'A - One', start: 0, end: 60 }, { name: 'B - Two', start: 60, end: 150 }];
+    const alone = (await parseProject(rppBytes({ bpm: 120, regions }))).timelines[0]!;
+    expect([alone.endSeconds, alone.endBeat]).toEqual([150, 300]);
+    const item = { position: 0, length: 100, file: 'mix.wav' };
+    const past = (await parseProject(rppBytes({ bpm: 120, regions, tracks: [{ items: [item] }] }))).timelines[0]!;
+    expect([past.endSeconds, past.endBeat]).toEqual([150, 300]);
+    const longer = (await parseProject(rppBytes({ bpm: 120, regions, tracks: [{ items: [{ ...item, length: 200 }] }] }))).timelines[0]!;
+    expect([longer.endSeconds, longer.endBeat]).toEqual([200, 400]);
+    const none = (await parseProject(rppBytes({ bpm: 120, markers: [{ name: 'x', seconds: 5 }] }))).timelines[0]!;
+    expect([none.endSeconds, none.endBeat]).toEqual([undefined, null]);
+  });
+
   it('keeps names with spaces, all three quote characters, unicode and a quote left open', async () => {
     const names = ['plain', 'two words', 'say "hi"', "it's", 'both "a" and \'b\'', 'Zażółć gęślą jaźń — 日本語 🎧', ''];
     const markers = names.map((name, i) => ({ name, seconds: i * 10 }));

@@ -15,6 +15,16 @@ export function sanitizeName(name: string): string {
   return name.replace(LONE_SURROGATE, '\ufffd').normalize('NFC').replace(BREAKS, ' ').replace(CONTROLS, '').trim();
 }
 
+/**
+ * The file name at the end of a Windows or POSIX path ("C:\\DJ\\01 Song.mp3" → "01 Song.mp3"),
+ * without blanks around it; null when the path ends in a separator or is empty.
+ */
+export function baseName(path: string | null | undefined): string | null {
+  if (!path) return null;
+  const base = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1).trim();
+  return base === '' ? null : base;
+}
+
 const AUDIO_EXTENSION = /\.(mp3|wav|wave|flac|aiff?|m4a|aac|ogg|oga|opus|wma|alac|mp4|webm)$/i;
 /** "01. ", "1) ", "01 " (zero-padded): a track number, not part of a name like "50 Cent". */
 const TRACK_NUMBER = /^(?:\d{1,3}\s*[.)]\s+|0\d\s+(?!-\s))/;

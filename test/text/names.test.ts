@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanName, sanitizeName, splitArtistTitle } from '../../lib/text';
+import { baseName } from '../../lib/text/names';
 
 describe('sanitizeName', () => {
   it('trims, keeps Unicode and strips control characters', () => {
@@ -67,5 +68,19 @@ describe('name handling over random text', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('baseName', () => {
+  it('takes the file name off a Windows, POSIX or mixed path, without blanks around it', () => {
+    expect(baseName('C:\\DJ\\01. Bicep - Glue.mp3')).toBe('01. Bicep - Glue.mp3');
+    expect(baseName('/Users/dj/Music/Glue.wav')).toBe('Glue.wav');
+    expect(baseName('%FLStudioFactoryData%/Data\\Patches/ Kick.wav ')).toBe('Kick.wav');
+    expect(baseName('audio/Song (Original Mix).wav')).toBe('Song (Original Mix).wav');
+    expect(baseName('plain.aif')).toBe('plain.aif');
+  });
+
+  it('is null for no path, or a path that ends in a folder', () => {
+    for (const path of [undefined, null, '', '   ', 'C:\\DJ\\', '/music/', 'a/ ']) expect(baseName(path), String(path)).toBeNull();
   });
 });

@@ -4,6 +4,7 @@
  */
 import { DawstampsError } from '../../errors';
 import type { Limits } from '../../limits';
+import { baseName } from '../../text/names';
 import { valueAt, type TagView, type XmlNode, type XmlRule } from '../../xml';
 import { bool, num, tagNumber } from '../numbers';
 import { EventList, type RawClip, type RawParam, type RawSet, type RawTrack } from './raw';
@@ -141,8 +142,5 @@ function trackName(n: XmlNode): string {
 
 /** The sample's file name without folders: Live 9 `Name`, Live 11+ `Path` / `RelativePath`. */
 function fileName(fileRef: XmlNode): string | null {
-  const path = valueAt(fileRef, 'Name') || valueAt(fileRef, 'Path') || valueAt(fileRef, 'RelativePath');
-  if (!path) return null;
-  const base = path.split(/[\\/]/).pop() ?? '';
-  return base === '' ? null : base;
+  return baseName(valueAt(fileRef, 'Name') || valueAt(fileRef, 'Path') || valueAt(fileRef, 'RelativePath'));
 }

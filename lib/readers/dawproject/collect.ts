@@ -5,6 +5,7 @@
  */
 import { DawstampsError } from '../../errors';
 import type { Limits } from '../../limits';
+import { baseName } from '../../text/names';
 import type { TagView, XmlElement, XmlRule } from '../../xml';
 import { bool, num, tagNumber } from '../numbers';
 import { HOLD, LINEAR, PointList, UNKNOWN, type RawClip, type RawProject, type TimeUnit } from './raw';
@@ -19,12 +20,6 @@ export const CONTENT_DEPTH = 8;
 interface Scope {
   unit: TimeUnit;
   track: string | undefined;
-}
-
-/** A file's name without its folders, or null. */
-function baseName(path: string | undefined): string | null {
-  const base = path?.split(/[\\/]/).pop() ?? '';
-  return base === '' ? null : base;
 }
 
 function repeat(segment: string, n: number): string {

@@ -13,6 +13,7 @@
 import { isDawstampsError } from '../../errors';
 import type { Limits } from '../../limits';
 import type { ArrangementClip, Warning } from '../../model';
+import { baseName } from '../../text/names';
 import { warning } from '../warning';
 import type { FlpContainer } from './container';
 import { EventCursor } from './event-cursor';
@@ -56,12 +57,6 @@ function readSampleChannels(bytes: Uint8Array, container: FlpContainer, limits: 
     if (!isDawstampsError(e)) throw e;
   }
   return channels;
-}
-
-/** The file name at the end of a Windows or POSIX path ("%FLStudioFactoryData%/…/Kick.wav" → "Kick.wav"). */
-function baseName(path: string): string | null {
-  const base = path.split(/[\\/]/).pop()?.trim() ?? '';
-  return base === '' ? null : base;
 }
 
 /** The playlist's audio clips in start order (at most `limits.maxMarkers`, else a warning). */

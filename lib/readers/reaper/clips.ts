@@ -1,6 +1,7 @@
 /** Items on tracks → arrangement clips (docs/reaper.md#items). */
 import { DawstampsError } from '../../errors';
 import type { ArrangementClip, Warning } from '../../model';
+import { baseName } from '../../text/names';
 import { warning } from '../warning';
 import type { RawItem, RawTrack } from './raw';
 import { MAX_ABS_SECONDS } from './tokens';
@@ -8,11 +9,6 @@ import { MAX_ABS_SECONDS } from './tokens';
 /** Source types that are not audio (an item of them is not a song of a mix). */
 const NOT_AUDIO = new Set(['MIDI', 'MIDIPOOL']);
 
-/** The file name without its folders (REAPER writes Windows or POSIX paths). */
-function baseName(path: string): string {
-  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-  return path.slice(cut + 1);
-}
 
 /**
  * Every item whose playing take has an audio file, sorted by start; a muted item is `disabled`, an
@@ -48,12 +44,12 @@ export function readClips(tracks: readonly RawTrack[], beatAt: (seconds: number)
   return { clips, endSeconds: clips.reduce((end, c) => Math.max(end, c.endSeconds!), -Infinity) };
 }
 
-function clip(item: RawItem, name: string, fileName: string, trackName: string, trackIndex: number, trackMuted: boolean, beatAt: (s: number) => number): ArrangementClip {
+function clip(item: RawItem, name: string, fileName: string | null, trackName: string, trackIndex: number, trackMuted: boolean, beatAt: (s: number) => number): ArrangementClip {
   const start = item.position!;
   const end = start + item.length!;
   return {
     name,
-    fileName: fileName === '' ? null : fileName,
+    fileName,
     trackName,
     trackIndex,
     startBeat: beatAt(start),

@@ -16,6 +16,12 @@ export interface Config {
   convertMaxBytes: number;
   /** Lifetime of a presigned upload form. */
   uploadExpirySeconds: number;
+  /**
+   * How long after its form's expiry an upload begun in time may still arrive (S3 checks the
+   * expiry when a POST begins): only then is a job without an upload `expired`, and an upload
+   * stored later still is dropped unread. The longest an upload may take: 100 MB at ~1 Mbit/s.
+   */
+  uploadGraceSeconds: number;
   /** Wall time one conversion may take in the worker before it fails with 'timeout'. */
   convertTimeoutSeconds: number;
   /** An upload with no result after this long reads `failed` (the queue gave up: DLQ). */
@@ -76,6 +82,7 @@ export function readConfig(env: Env = process.env, mode: 'aws' | 'local' = 'aws'
     maxUploadBytes: positive(env, 'MAX_UPLOAD_BYTES', 100 * MB),
     convertMaxBytes: positive(env, 'CONVERT_MAX_BYTES', 6 * MB),
     uploadExpirySeconds: positive(env, 'UPLOAD_EXPIRY_SECONDS', 600),
+    uploadGraceSeconds: positive(env, 'UPLOAD_GRACE_SECONDS', 900),
     convertTimeoutSeconds: positive(env, 'CONVERT_TIMEOUT_SECONDS', 20),
     processingTimeoutSeconds: positive(env, 'PROCESSING_TIMEOUT_SECONDS', mode === 'local' ? LOCAL_PROCESSING_TIMEOUT : DEFAULT_PROCESSING_TIMEOUT),
     apiToken: text(env, 'API_TOKEN'),

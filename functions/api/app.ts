@@ -33,6 +33,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     keys: jobKeys(config.uploadPrefix, config.resultPrefix, config.jobPrefix),
     maxUploadBytes: config.maxUploadBytes,
     uploadExpirySeconds: config.uploadExpirySeconds,
+    uploadGraceSeconds: config.uploadGraceSeconds,
     processingTimeoutSeconds: config.processingTimeoutSeconds,
     ...(deps.now ? { now: deps.now } : {}),
     ...(deps.newId ? { newId: deps.newId } : {}),

@@ -16,7 +16,7 @@ export type Assets = Record<string, Asset>;
 
 export type AppConfig = Pick<Config,
   'uploadPrefix' | 'resultPrefix' | 'jobPrefix' | 'maxUploadBytes' | 'convertMaxBytes' | 'uploadExpirySeconds'
-  | 'processingTimeoutSeconds' | 'apiToken' | 'allowedOrigins'>;
+  | 'uploadGraceSeconds' | 'processingTimeoutSeconds' | 'apiToken' | 'allowedOrigins'>;
 
 export interface AppDeps {
   storage: Storage;

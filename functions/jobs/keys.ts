@@ -14,8 +14,6 @@ export interface JobKeys {
    * two racing uploads never overwrite each other's project; the result names the winner's.
    */
   project(jobId: string, nonce: string): string;
-  /** The mark that a job has taken its one upload (the local upload endpoint; S3 needs none). */
-  uploadClaim(jobId: string): string;
   /** The job id and file name of an upload key; null for any other key. */
   parseUpload(key: string): { jobId: string; fileName: string } | null;
 }
@@ -34,7 +32,6 @@ export function jobKeys(uploadPrefix: string, resultPrefix: string, jobPrefix: s
       if (!/^[0-9a-f]{8,32}$/.test(nonce)) throw new Error('A project nonce is 8 to 32 lowercase hex digits.');
       return `${resultPrefix}${check(jobId)}.project-${nonce}.json`;
     },
-    uploadClaim: (jobId) => `${jobPrefix}${check(jobId)}.uploaded`,
     parseUpload(key) {
       if (!key.startsWith(uploadPrefix)) return null;
       const rest = key.slice(uploadPrefix.length);

@@ -5,6 +5,7 @@ import type { Storage, UploadForm } from '../storage';
 import { sanitizeFileName, storageFileName } from './file-name';
 import { newJobId } from './ids';
 import type { JobKeys } from './keys';
+import { arrivedLate, windowClosesAt } from './window';
 import type { JobOptions, JobOutcome, JobRecord, JobStatus } from './record';
 
 /** Finished outcomes kept in memory (a few KB each). */
@@ -20,7 +21,10 @@ export interface JobServiceDeps {
   keys: JobKeys;
   maxUploadBytes: number;
   uploadExpirySeconds: number;
-  processingTimeoutSeconds: number;
+  /** How long after its form's expiry an upload begun in time may still arrive (functions/jobs/window.ts). */
+  uploadGraceSeconds: number;
+  /** An upload with no outcome after this long reads `failed`; null: never (the queue writes the failure). */
+  processingTimeoutSeconds: number | null;
   now?: () => Date;
   newId?: () => string;
 }
@@ -35,14 +39,16 @@ export interface JobService {
   projectText(outcome: Extract<JobOutcome, { status: 'done' }>): Promise<string | null>;
   /** A done job's stored project, read and checked (the last few are kept in memory). */
   project(outcome: Extract<JobOutcome, { status: 'done' }>): Promise<Project | null>;
-  /**
-   * Takes the job's one upload (the local upload endpoint, before it stores the file): throws 409
-   * 'already-uploaded' for a second one, 404 for an unknown job, 410 once the window has passed.
-   */
-  claimUpload(jobId: string): Promise<void>;
 }
 
 const json = <T>(bytes: Uint8Array): T => JSON.parse(new TextDecoder().decode(bytes)) as T;
+
+/** What GET /v1/jobs/:jobId says of a job with its outcome. */
+function fromOutcome(done: JobOutcome): JobStatus {
+  const { jobId, status, fileName, error } = done;
+  const result = done.status === 'done' ? done.result : undefined;
+  return { jobId, status, fileName, ...(result ? { result } : {}), ...(error ? { error } : {}) };
+}
 
 /** Creates the job service. */
 export function createJobService(deps: JobServiceDeps): JobService {
@@ -73,7 +79,7 @@ export function createJobService(deps: JobServiceDeps): JobService {
     const object = await storage.get(done.project);
     return object ? new TextDecoder().decode(object.body) : null;
   };
-  const expired = (job: JobRecord): boolean => now().getTime() > Date.parse(job.expiresAt);
+  const closed = (job: JobRecord): boolean => now().getTime() > windowClosesAt(job, deps.uploadGraceSeconds);
 
   return {
     async create(input, requestOrigin) {
@@ -108,25 +114,23 @@ export function createJobService(deps: JobServiceDeps): JobService {
 
     async status(jobId) {
       const done = await outcome(jobId);
-      if (done) {
-        const { status, fileName, error } = done;
-        const result = done.status === 'done' ? done.result : undefined;
-        return { jobId, status, fileName, ...(result ? { result } : {}), ...(error ? { error } : {}) };
-      }
+      if (done) return fromOutcome(done);
       const job = await record(jobId);
       if (!job) return null;
       const uploaded = await storage.head(job.uploadKey);
-      if (!uploaded) {
-        // An upload that started inside the window and is still arriving turns the job to processing then.
-        if (expired(job)) return { jobId, status: 'expired', fileName: job.fileName, expiresAt: job.expiresAt };
-        return { jobId, status: 'waiting-upload', fileName: job.fileName, expiresAt: job.expiresAt };
+      if (!uploaded || arrivedLate(job, uploaded.lastModified, deps.uploadGraceSeconds)) {
+        // The worker may have written the outcome and deleted the upload between the two reads.
+        const since = await outcome(jobId);
+        if (since) return fromOutcome(since);
+        // An upload begun before expiresAt may still be arriving until the window closes.
+        return { jobId, status: closed(job) ? 'expired' : 'waiting-upload', fileName: job.fileName, expiresAt: job.expiresAt };
       }
-      // No result long after the upload: the queue has given up on it (dead-letter queue).
-      const age = now().getTime() - uploaded.lastModified.getTime();
-      if (age > deps.processingTimeoutSeconds * 1000) {
+      // No outcome long after the upload: the queue has given up on it (dead-letter queue).
+      const timeout = deps.processingTimeoutSeconds;
+      if (timeout !== null && now().getTime() - uploaded.lastModified.getTime() > timeout * 1000) {
         return {
           jobId, status: 'failed', fileName: job.fileName,
-          error: { code: 'processing-failed', message: `The upload was not processed within ${Math.round(deps.processingTimeoutSeconds / 60)} minutes, after several attempts. Please try again.` },
+          error: { code: 'processing-failed', message: `The upload was not processed within ${Math.round(timeout / 60)} minutes, after several attempts. Please try again.` },
         };
       }
       return { jobId, status: 'processing', fileName: job.fileName };
@@ -145,14 +149,6 @@ export function createJobService(deps: JobServiceDeps): JobService {
         if (projects.size > PROJECT_CACHE) projects.delete(projects.keys().next().value!);
       }
       return cached;
-    },
-
-    async claimUpload(jobId) {
-      const job = await record(jobId);
-      if (!job) throw new HttpError(404, 'job-not-found', 'There is no job with this id (or it has expired).');
-      if (expired(job)) throw new HttpError(410, 'upload-expired', 'The upload window of this job has passed; create a new job.');
-      const first = await storage.create(keys.uploadClaim(jobId), new Date(now().getTime()).toISOString(), 'text/plain');
-      if (!first || (await outcome(jobId))) throw new HttpError(409, 'already-uploaded', 'This job has its file already; create a new job for another one.');
     },
   };
 }

@@ -55,13 +55,14 @@ export function localPipeline(config: Config, storage: LocalStorage, worker: Wor
     ...queue,
   });
   const jobs = createJobService({
-    storage, keys, maxUploadBytes: config.maxUploadBytes, uploadExpirySeconds: config.uploadExpirySeconds, processingTimeoutSeconds: config.processingTimeoutSeconds,
+    storage, keys, maxUploadBytes: config.maxUploadBytes, uploadExpirySeconds: config.uploadExpirySeconds, uploadGraceSeconds: config.uploadGraceSeconds,
+    processingTimeoutSeconds: config.processingTimeoutSeconds,
   });
   const uploadRoute = createLocalUploadRoute(storage, {
     maxBodyBytes: config.maxUploadBytes,
-    claim: async (key) => {
+    hasOutcome: async (key) => {
       const upload = keys.parseUpload(key);
-      if (upload) await jobs.claimUpload(upload.jobId);
+      return upload !== null && (await jobs.outcome(upload.jobId)) !== null;
     },
     onCreated: (key, size) => local.send(objectCreatedBody(storage.bucketName, key, size)),
   });

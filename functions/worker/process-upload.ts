@@ -8,6 +8,7 @@ import type { SQSRecord } from 'aws-lambda';
 import { isDawstampsError, type ConvertOptions, type Limits } from '../../lib/index';
 import type { Inflate } from '../../lib/readers/types';
 import { newJobId, type JobKeys, type JobOutcome, type JobRecord } from '../jobs';
+import { arrivedLate } from '../jobs/window';
 import { decodeS3EventKey } from '../queue/s3-event';
 import type { Storage } from '../storage';
 import { readUpload, type ReadUpload } from './read-upload';
@@ -21,6 +22,8 @@ export interface WorkerDeps {
   inflate?: Inflate;
   /** Reads an upload (default: in this thread; Node adapters pass a threaded one with a time limit). */
   readUpload?: ReadUpload;
+  /** How long after its form's expiry an upload may arrive and still be read (functions/jobs/window.ts; default none). */
+  uploadGraceSeconds?: number;
   /** Records are left for a retry when less time than this remains in the invocation. */
   minRemainingMs?: number;
   log?: (message: string, details?: Record<string, unknown>) => void;
@@ -87,6 +90,11 @@ export async function processUploadKey(key: string, deps: WorkerDeps): Promise<K
   }
   const upload = await storage.get(key);
   if (!upload) throw new Error(`The upload ${key} is not there (yet).`);
+  if (deps.uploadGraceSeconds !== undefined && arrivedLate(record, upload.lastModified, deps.uploadGraceSeconds)) {
+    // After the window closed the job reads expired, for good: this upload is not read.
+    await storage.delete(key);
+    return 'skipped';
+  }
 
   const { options, fileName: name } = record;
   let outcome: JobOutcome;

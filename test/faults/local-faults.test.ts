@@ -14,6 +14,7 @@ import { objectCreatedBody } from '../../functions/queue/s3-event';
 import type { Storage } from '../../functions/storage';
 import { createLocalStorage, type LocalStorage } from '../../functions/storage/local-storage';
 import { createLocalUploadRoute } from '../../functions/storage/local-upload';
+import { localPipeline } from '../../functions/local/modes';
 import { workerDeps } from '../../functions/worker/deps';
 import { createWorkerHandler } from '../../functions/worker/handler';
 import { expectedMarkers, fixture, markersMatch } from '../helpers/fixtures';
@@ -92,6 +93,43 @@ describe('local mode faults', () => {
     const failed = await status(r, jobId);
     expect(failed).toMatchObject({ status: 'failed', error: { code: 'processing-failed' } });
     expect(failed.error.message.length).toBeGreaterThan(20);
+  });
+
+  it('an upload whose write fails leaves the job open: the same form uploads again and the job ends done', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dawstamps-upload-fault-'));
+    dirs.push(dir);
+    const config = readConfig({ DATA_DIR: dir }, 'local');
+    const storage = await createLocalStorage({ dataDir: dir });
+    let failNext = true;
+    const failOnce = async <T>(key: string, write: () => Promise<T>): Promise<T> => {
+      if (key.startsWith('uploads/') && failNext) {
+        failNext = false;
+        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      }
+      return write();
+    };
+    const flaky: LocalStorage = {
+      ...storage,
+      put: (key, body, type) => failOnce(key, () => storage.put(key, body, type)),
+      create: (key, body, type) => failOnce(key, () => storage.create(key, body, type)),
+    };
+    const { queue, uploadRoute } = localPipeline(config, flaky, workerDeps(config, storage), { retryDelayMs: 20, onDeadLetter: () => {} });
+    queues.push(queue);
+    const app = createApp({ storage, config, assets: TEST_ASSETS, uploadRoute });
+    queue.start();
+    const r = { request: (path: string, init?: RequestInit): Promise<Response> => Promise.resolve(app.request(`http://localhost${path}`, init)) };
+    const res = await r.request('/v1/jobs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ filename: 'automation.als' }) });
+    const job = (await res.json()) as { jobId: string; upload: { url: string; fields: Record<string, string> } };
+    const send = () => postUpload(job.upload.url, job.upload.fields, fixture('ableton/automation.als'), 'automation.als', (input, init) => app.request(String(input), init));
+    expect((await send()).status).toBe(500);
+    expect((await (await r.request(`/v1/jobs/${job.jobId}`)).json())).toMatchObject({ status: 'waiting-upload' });
+    expect((await send()).status).toBe(204);
+    await queue.idle();
+    const done = (await (await r.request(`/v1/jobs/${job.jobId}`)).json()) as any;
+    expect(done.status).toBe('done');
+    expect(markersMatch(done.result.markers, expectedMarkers('ableton/automation.als'))).toBe(true);
+    // and the job still takes one file
+    expect((await send()).status).toBe(409);
   });
 
   it('result files are replaced atomically: a reader racing the writers sees only whole files', async () => {

@@ -12,12 +12,12 @@ export function documentLocalUploads(app: OpenAPIHono): void {
   app.openAPIRegistry.registerPath({
     method: 'post', path: '/v1/uploads', tags: ['jobs'], operationId: 'uploadLocal',
     summary: 'The local server\'s upload endpoint: POST a job\'s upload form (its fields, then `file`) here when upload.url says so',
-    description: 'Guarded by the form\'s signed policy (key, content type, size range, expiry), like an S3 presigned POST, not by the API token. One upload per job.',
+    description: 'Guarded by the form\'s signed policy (key, content type, size range, expiry, checked when the upload begins), like an S3 presigned POST, not by the API token. One upload per job: a second one is 409.',
     request: { body: { required: true, content: { 'multipart/form-data': { schema: UploadForm } } } },
     responses: {
       204: { description: 'Stored; the job is processing' },
       403: { description: 'The form\'s policy does not allow this upload (signature, key, content type, expiry)', content: errorResponses(403)[403]!.content },
-      ...errorResponses(400, 404, 409, 410, 413),
+      ...errorResponses(400, 409, 413),
     },
   });
 }

@@ -9,7 +9,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { convert, projectFromJson, timeProject } from '../../../lib';
 import { expectedMarkers, fixture, markersMatch } from '../../helpers/fixtures';
 import { postUpload } from '../../helpers/functions/form';
-import { createJob, localHarness, type LocalHarness } from '../../helpers/functions/local-app';
+import { createApp } from '../../../functions/api/app';
+import { createJob, localHarness, TEST_ASSETS, type LocalHarness } from '../../helpers/functions/local-app';
 
 let h: LocalHarness;
 beforeEach(async () => { h = await localHarness(); });
@@ -178,11 +179,16 @@ describe('one job, one file', () => {
 });
 
 describe('every job ends', () => {
-  it('a job with no upload in its window reads expired, and its exports and project answer 410', async () => {
+  it('a job with no upload reads waiting-upload until the grace after expiresAt has passed, then expired, and its exports and project answer 410', async () => {
     const job = await newJob({ filename: 'automation.als' });
     expect((await status(job.jobId)).status).toBe('waiting-upload');
-    const later = await localHarness({}, { now: () => new Date(Date.parse(job.expiresAt) + 1000) });
+    const grace = h.config.uploadGraceSeconds * 1000;
+    // an upload that began before expiresAt may still be arriving (S3 checks the form when a POST begins)
+    const arriving = await localHarness({}, { now: () => new Date(Date.parse(job.expiresAt) + grace - 1000) });
+    const later = await localHarness({}, { now: () => new Date(Date.parse(job.expiresAt) + grace + 1000) });
     try {
+      cpSync(h.dir, arriving.dir, { recursive: true });
+      expect(await status(job.jobId, '', arriving)).toMatchObject({ status: 'waiting-upload', expiresAt: job.expiresAt });
       cpSync(h.dir, later.dir, { recursive: true });
       expect(await status(job.jobId, '', later)).toMatchObject({ status: 'expired', expiresAt: job.expiresAt });
       for (const path of ['export/text', 'project']) {
@@ -191,8 +197,41 @@ describe('every job ends', () => {
         expect(((await res.json()) as any).error.code).toBe('upload-expired');
       }
     } finally {
+      await arriving.close();
       await later.close();
     }
+  });
+
+  it('a done job never reads expired: the outcome is read again when the upload is gone (the worker wrote one and deleted the other between the two reads)', async () => {
+    const job = await newJob({ filename: 'automation.als' });
+    await upload(job, fixture('ableton/automation.als'));
+    await h.queue.idle();
+    // the API's first read of the outcome happens just before the worker writes it
+    let missed = false;
+    const racing = { ...h.storage, get: async (key: string) => {
+      if (!missed && key === `results/${job.jobId}.json`) { missed = true; return null; }
+      return h.storage.get(key);
+    } };
+    const app = createApp({ storage: racing, config: h.config, assets: TEST_ASSETS, now: () => new Date(Date.parse(job.expiresAt) + (h.config.uploadGraceSeconds + 60) * 1000) });
+    const res = await app.request(`http://localhost/v1/jobs/${job.jobId}`);
+    expect(missed).toBe(true);
+    expect(await res.json()).toMatchObject({ status: 'done', result: { source: { daw: 'ableton' } } });
+  });
+
+  it('an upload stored after the window closed is dropped unread: the job stays expired', async () => {
+    const job = await newJob({ filename: 'automation.als' });
+    const key = `uploads/${job.jobId}/automation.als`;
+    // the record says the window closed long ago; the upload arrives now (behind the form's back, as S3 would let a slow one)
+    const record = JSON.parse(new TextDecoder().decode((await h.storage.get(`jobs/${job.jobId}.json`))!.body));
+    const past = new Date(Date.now() - (h.config.uploadGraceSeconds + 600) * 1000).toISOString();
+    await h.storage.put(`jobs/${job.jobId}.json`, JSON.stringify({ ...record, expiresAt: past }), 'application/json');
+    await h.storage.put(key, fixture('ableton/automation.als'), 'application/octet-stream');
+    expect((await status(job.jobId)).status).toBe('expired');
+    h.queue.send(JSON.stringify({ Records: [{ eventName: 'ObjectCreated:Post', s3: { object: { key } } }] }));
+    await h.queue.idle();
+    expect(await h.storage.head(key)).toBeNull();
+    expect(await h.storage.head(`results/${job.jobId}.json`)).toBeNull();
+    expect((await status(job.jobId)).status).toBe('expired');
   });
 
   it('lists expired among the statuses in the OpenAPI document', async () => {

@@ -73,6 +73,31 @@ describe('the local upload endpoint (the presigned POST contract of S3)', () => 
     expect(await error(res)).toBe('access-denied');
   });
 
+  it('checks the form\'s expiry when the upload begins, as S3 does: a slow upload begun in time is stored', async () => {
+    const slow = await localHarness({ MAX_UPLOAD_BYTES: '1000', UPLOAD_EXPIRY_SECONDS: '1' });
+    try {
+      const job = (await (await createJob(slow, { filename: 'set.als' })).json()) as any;
+      const form = new FormData();
+      for (const [k, v] of Object.entries(job.upload.fields as Record<string, string>)) form.append(k, v);
+      form.append('file', new Blob([new Uint8Array(500).fill(1)]), 'set.als');
+      const encoded = new Response(form);
+      const type = encoded.headers.get('content-type')!;
+      const bytes = new Uint8Array(await encoded.arrayBuffer());
+      const half = bytes.length >> 1;
+      // half the body now, the rest after the form has expired
+      const body = new ReadableStream<Uint8Array>({
+        start(c) { c.enqueue(bytes.subarray(0, half)); },
+        async pull(c) { await new Promise((r) => setTimeout(r, 1500)); c.enqueue(bytes.subarray(half)); c.close(); },
+      });
+      const res = await slow.request(job.upload.url, { method: 'POST', headers: { 'content-type': type }, body, duplex: 'half' } as RequestInit);
+      expect(res.status).toBe(204);
+      expect(Date.now()).toBeGreaterThan(Date.parse(job.expiresAt));
+      expect((await slow.storage.head(job.upload.fields.key))?.size).toBe(500);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('refuses an expired form (403) and a wrong content type (403)', async () => {
     const f = await form();
     const expired = signPolicy({ expiration: new Date(Date.now() - 1000).toISOString(), conditions: [{ key: f.fields.key! }] }, h.storage.secret);

@@ -158,12 +158,12 @@ describe('the AWS pipeline on moto', () => {
     await expect(s3.delete(key)).resolves.toBeUndefined();
   });
 
-  it('a job whose upload window passes without an upload reads expired; its exports answer 410', async () => {
+  it('a job whose upload window (and the grace for an upload begun in it) passes without an upload reads expired; its exports answer 410', async () => {
     const res = await fetch(`${api}/v1/jobs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ filename: 'never.als' }) });
     const job = (await res.json()) as Created & { expiresAt: string };
     expect((await waitFor(job.jobId, ['waiting-upload'])).status).toBe('waiting-upload');
     const s3 = createS3Storage(createS3Client({ region: 'us-east-1', endpoint: moto.endpoint }), config.bucketName);
-    const later = createApp({ storage: s3, config, assets: TEST_ASSETS, now: () => new Date(Date.parse(job.expiresAt) + 1000) });
+    const later = createApp({ storage: s3, config, assets: TEST_ASSETS, now: () => new Date(Date.parse(job.expiresAt) + (config.uploadGraceSeconds + 1) * 1000) });
     expect(await (await later.request(`/v1/jobs/${job.jobId}`)).json()).toMatchObject({ status: 'expired' });
     const exported = await later.request(`/v1/jobs/${job.jobId}/export/text`);
     expect(exported.status).toBe(410);

@@ -13,7 +13,7 @@ async function createdJob(): Promise<{ jobId: string; url: string; fields: Recor
   const writes: string[] = [];
   const recording = { ...storage, put: async (key: string) => { writes.push(key); } };
   const jobs = createJobService({
-    storage: recording, keys: jobKeys('uploads/', 'results/', 'jobs/'), maxUploadBytes: 100 * 1024 * 1024, uploadExpirySeconds: 600, processingTimeoutSeconds: 1200,
+    storage: recording, keys: jobKeys('uploads/', 'results/', 'jobs/'), maxUploadBytes: 100 * 1024 * 1024, uploadExpirySeconds: 600, uploadGraceSeconds: 900, processingTimeoutSeconds: 1200,
   });
   const at = Date.now();
   const job = await jobs.create({ filename: 'My Mix.als', options: {} }, 'https://api.example');

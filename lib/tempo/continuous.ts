@@ -1,6 +1,7 @@
 /** Model 2 (timing.md): seconds(b) = ∫₀ᵇ 60 / bpm(x) dx, O(n) build, O(log n) per query. */
 import { CurveSegment } from './bezier';
 import { segmentAt, type Envelope } from './envelope';
+import { meanInverse } from './linear-ramp';
 import { fillFromAnchor } from './prefix';
 import { segmentBpm } from './segment';
 
@@ -11,10 +12,7 @@ function between(env: Envelope, j: number, xa: number, xb: number): number {
   if (xb < xa) return -between(env, j, xb, xa);
   if (xb === xa) return 0;
   if (scratch.load(env, j)) return scratch.seconds(scratch.uAt(xa), scratch.uAt(xb));
-  const v0 = segmentBpm(env, j, xa);
-  const r = (segmentBpm(env, j, xb) - v0) / v0;
-  // 60·Δb/(v − v0)·ln(v/v0), written so that a flat or nearly flat ramp loses nothing.
-  return r === 0 ? (60 * (xb - xa)) / v0 : (60 * (xb - xa) * (Math.log1p(r) / r)) / v0;
+  return 60 * (xb - xa) * meanInverse(segmentBpm(env, j, xa), segmentBpm(env, j, xb));
 }
 
 /** Seconds from the start of segment j to beat x inside it. */

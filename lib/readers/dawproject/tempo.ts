@@ -8,24 +8,17 @@
 import { echoValue } from '../../errors';
 import type { Warning } from '../../model';
 import { TempoColumns } from '../../tempo/columns';
+import { meanInverse } from '../../tempo/linear-ramp';
 import { warning } from '../warning';
 import { LINEAR, PointList, type RawProject } from './raw';
 
 /** Tempos outside this range are clamped (the format gives none; this keeps every time finite). */
-export const MIN_BPM = 1;
-export const MAX_BPM = 9999;
+const MIN_BPM = 1;
+const MAX_BPM = 9999;
 const DEFAULT_BPM = 120;
 
 function clamp(bpm: number): number {
   return Math.min(MAX_BPM, Math.max(MIN_BPM, bpm));
-}
-
-/** Beats covered in `seconds` by a ramp linear in beats from v0 to v1 (the inverse of Δt = 60·Δb·ln(v1/v0)/(v1−v0)). */
-export function rampBeats(seconds: number, v0: number, v1: number): number {
-  const r = (v1 - v0) / v0;
-  // log1p keeps a nearly flat ramp exact; r/log1p(r) → 1 as r → 0
-  const factor = Math.abs(r) < 1e-12 ? 1 : r / Math.log1p(r);
-  return (seconds * v0 * factor) / 60;
 }
 
 /** The static tempo and the envelope (no breakpoints when the tempo does not change). */
@@ -95,15 +88,15 @@ function validPoints(list: PointList, toBpm: (v: number) => number, warnings: Wa
 
 /**
  * The beat of each point of an automation timed in seconds. Before the first point its tempo
- * holds; a hold segment covers Δt·v/60 beats; a linear one (linear in beats) `rampBeats`.
+ * holds; a hold segment covers Δt·v/60 beats; a linear one (linear in beats) Δt/(60·meanInverse).
  */
-export function secondsToBeats(p: PointList): Float64Array {
+function secondsToBeats(p: PointList): Float64Array {
   const beats = new Float64Array(p.length);
   beats[0] = (p.time[0]! * p.value[0]!) / 60;
   for (let i = 1; i < p.length; i++) {
     const dt = p.time[i]! - p.time[i - 1]!;
     const v0 = p.value[i - 1]!;
-    beats[i] = beats[i - 1]! + (p.interpolation[i - 1] === LINEAR ? rampBeats(dt, v0, p.value[i]!) : (dt * v0) / 60);
+    beats[i] = beats[i - 1]! + (p.interpolation[i - 1] === LINEAR ? dt / (60 * meanInverse(v0, p.value[i]!)) : (dt * v0) / 60);
   }
   return beats;
 }

@@ -8,6 +8,7 @@
  * `RAMP_TOLERANCE_SECONDS`, and the BPM at a piece end within about 2·10⁻⁶ of the ramp's for
  * ordinary ramps (docs/reaper.md#how-exact).
  */
+import { meanInverse } from '../../tempo/linear-ramp';
 
 /** What the piece count aims at: the largest time error inside one piece (measured ≈ 1/3 of it). */
 export const RAMP_TOLERANCE_SECONDS = 1e-8;
@@ -22,17 +23,7 @@ export function piecesFor(v0: number, v1: number, duration: number): number {
   return Math.max(1, Math.ceil(Math.cbrt((duration * rel * rel) / (12 * RAMP_TOLERANCE_SECONDS))));
 }
 
-/**
- * The mean of 1/bpm over a piece whose BPM is linear in beats from a to b:
- * ln(b/a)/(b − a), by a series when a and b are close (no digits lost).
- */
-export function meanInverse(a: number, b: number): number {
-  const r = (b - a) / a;
-  if (Math.abs(r) < 1e-5) return (1 - r / 2 + (r * r) / 3 - (r * r * r) / 4) / a;
-  return Math.log1p(r) / (b - a);
-}
-
-/** d meanInverse(a, b) / db. */
+/** d meanInverse(a, b) / db (the mean of 1/bpm over a piece linear in beats from a to b, lib/tempo/linear-ramp.ts). */
 function slope(a: number, b: number): number {
   const r = (b - a) / a;
   if (Math.abs(r) < 1e-4) return (-1 / 2 + (2 * r) / 3 - (3 * r * r) / 4) / (a * a);

@@ -134,6 +134,17 @@ describe('tempo automation timed in seconds', () => {
     within1ms(r.markers[0]!.seconds, 3, 'beat 3 at 60 BPM');
     within1ms(r.markers[1]!.seconds, 6 + 2, 'beat 10: 6 s, then 4 beats at 120');
   });
+
+  it('a nearly flat linear ramp keeps every digit: an hour from 120 to 120·(1 + 1e-13) BPM', async () => {
+    const v1 = 120 * (1 + 1e-13);
+    const points = [{ time: 0, value: 120, interpolation: 'linear' }, { time: 3600, value: v1 }];
+    const project = await parseProject(buildDawproject({ tempoAutomation: { timeUnit: 'seconds', points }, markers: { markers: markersAt([0]) } }));
+    // Δb = Δt·(v1 − v0)/(60·ln(v1/v0)), ln(1 + r)/r by its series (r = 1e-13: three terms are exact)
+    const r = (v1 - 120) / 120;
+    const expected = (3600 * 120) / (60 * (1 - r / 2 + (r * r) / 3));
+    const end = project.timelines[0]!.tempo.points().at(-1)!.beat;
+    expect(Math.abs(end - expected) / expected).toBeLessThan(1e-15);
+  });
 });
 
 describe('markers in seconds', () => {

@@ -5,7 +5,7 @@ import type { RawSet } from './raw';
 import { paramEvents } from './tempo';
 
 /** 201 → 4/4, 302 → 6/8, 204 → 7/4; null for values that are no meter. */
-export function decodeMeter(value: number): Meter | null {
+function decodeMeter(value: number): Meter | null {
   if (!Number.isInteger(value) || value < 0) return null;
   const exp = Math.floor(value / 99);
   if (exp > 6) return null;

@@ -18,7 +18,7 @@ function startsWith(bytes: Uint8Array, at: number, text: string): boolean {
 }
 
 /** How far into a gzip's content the first `<` is looked for (the same 4 KB as for plain XML). */
-export const XML_SNIFF_BYTES = 4096;
+const XML_SNIFF_BYTES = 4096;
 
 /**
  * Whether a gzip's inflated content starts like XML: after an optional BOM and whitespace, `<`

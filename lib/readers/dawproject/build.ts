@@ -11,7 +11,7 @@ import type { RawProject } from './raw';
 import { readTempo } from './tempo';
 
 /** The stepped model's grid, used only when a caller forces that model (DAWproject players are not known to step). */
-export const TEMPO_STEP = 0.25;
+const TEMPO_STEP = 0.25;
 
 /** The Project of a collected project.xml. */
 export function buildProject(raw: RawProject): Project {

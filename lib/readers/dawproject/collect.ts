@@ -14,7 +14,7 @@ const ARRANGEMENT = 'Project/Arrangement';
 /** How deep Lanes may nest inside the arrangement, and tracks inside tracks, and still be read. */
 export const MAX_NESTING = 16;
 /** How deep below a Clip its content is searched for the audio file (Clip/Clips/Clip/Warps/Audio/File is 5). */
-export const CONTENT_DEPTH = 8;
+const CONTENT_DEPTH = 8;
 
 /** A timeline's scope: its unit and track, inherited by the timelines inside it. */
 interface Scope {

@@ -16,7 +16,7 @@ export async function readDawproject(input: Uint8Array | ByteSource, options: Re
 }
 
 /** The streaming pass over project.xml: the archive's other entries are never inflated. */
-export async function scanProject(bytes: Uint8Array, options: ReadOptions): Promise<RawProject> {
+async function scanProject(bytes: Uint8Array, options: ReadOptions): Promise<RawProject> {
   const { limits } = options;
   const { entry, duplicates } = await findProject(bytes, limits);
   const raw = emptyRawProject();

@@ -22,7 +22,7 @@ import type { Span } from './scan';
 import { PLAYLIST_MUTED, PLAYLIST_PATTERN_BASE, type PlaylistItem } from './tokens';
 
 /** text: a sampler / audio clip channel's sample file path. */
-export const SAMPLE_PATH_EVENT = 196;
+const SAMPLE_PATH_EVENT = 196;
 const AUTOMATION_CLIP_TYPE = 5;
 
 interface SampleChannel {

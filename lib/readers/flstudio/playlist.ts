@@ -7,7 +7,7 @@ import { versionAtLeast } from './text';
 import { FL9_PATTERN_ITEM, PLAYLIST_PATTERN_BASE, PLAYLIST_RECORD_SIZES, type PlaylistItem, PlaylistItemToken } from './tokens';
 
 /** The playlist record size FL writes: 32 bytes up to FL 20.9 (FL 9 included), 60 for FL 20.99/21, 80 from FL 2024. */
-export function expectedRecordSize(version: number[]): number {
+function expectedRecordSize(version: number[]): number {
   if (versionAtLeast(version, 24, 0)) return 80;
   if (versionAtLeast(version, 20, 99)) return 60;
   return 32;

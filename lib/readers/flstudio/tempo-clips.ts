@@ -2,10 +2,7 @@ import { ByteReader } from '../../binary';
 import { DawstampsError, isDawstampsError } from '../../errors';
 import type { Limits } from '../../limits';
 import type { FlpScan, RawChannel } from './scan';
-import {
-  AutomationPointsHeaderToken, AutomationPointToken, AutomationRangeToken, DEFAULT_TEMPO_RANGE, MAIN_GROUP, TEMPO_CONTROL,
-  type AutomationRange,
-} from './tokens';
+import { AutomationPointsHeaderToken, AutomationPointToken, AutomationRangeToken, DEFAULT_TEMPO_RANGE, MAIN_GROUP, TEMPO_CONTROL } from './tokens';
 
 /** A tempo automation clip: points at clip beats with their BPM. */
 export interface TempoClip {
@@ -23,11 +20,6 @@ export interface TempoClip {
 
 /** A tempo clip, or why it could not be read (an error only if the clip is used). */
 export type TempoClipResult = TempoClip | DawstampsError;
-
-/** BPM of an automation value over a clip range (docs/flstudio.md#tempo-automation). */
-export function tempoFromValue(value: number, range: AutomationRange): number {
-  return 10 + (512 * (range.min + (range.max - range.min) * value)) / 12800;
-}
 
 /** Reads every clip linked to the tempo control (event 227: control 5, group 0x4000). */
 export function readTempoClips(bytes: Uint8Array, scan: FlpScan, limits: Limits): Map<number, TempoClipResult> {
@@ -84,7 +76,7 @@ function readClip(bytes: Uint8Array, channel: RawChannel, limits: Limits): Tempo
     if (!Number.isFinite(beat)) {
       throw new DawstampsError('corrupt-file', `The project is damaged: point ${i + 1} of a tempo automation clip lies impossibly far into the song.`, { offset: at, detail: `channel ${channel.id}, byte ${at}` });
     }
-    // tempoFromValue, inline
+    // the BPM of the value over the clip's range (docs/flstudio.md#tempo-automation)
     let bpm = 10 + (512 * (range.min + spread * Math.min(1, Math.max(0, value)))) / 12800;
     if (!(bpm >= 10 && bpm <= 522)) {
       bpm = Number.isFinite(bpm) ? Math.min(522, Math.max(10, bpm)) : 120;

@@ -12,7 +12,7 @@ import { readTempo } from './tempo';
  * Step of the stepped model when a caller forces it (REAPER itself plays its tempo map
  * continuously): 1/128 beat, the finest grid dawstamps uses, so a forced stepped result stays close.
  */
-export const REAPER_TEMPO_STEP = 1 / 128;
+const REAPER_TEMPO_STEP = 1 / 128;
 
 /** "7.14/win64" → "7.14"; null when the field is missing or empty. */
 export function readVersion(field: string | null): string | null {

@@ -40,5 +40,6 @@ export function readMarkers(raw: readonly RawMarker[], beatAt: (seconds: number)
     warnings.push(warning('unclosed-region', `${open.size} region(s) have a start but no end line (${[...open.values()].map((r) => `"${echoValue(r.name)}"`).slice(0, 3).join(', ')}); they are listed without an end.`));
   }
   if (backwards > 0) warnings.push(warning('bad-region', `${backwards} region(s) end before they start; they are listed without an end.`));
-  return markers.map((m, i) => ({ m, i })).sort((a, b) => a.m.seconds! - b.m.seconds! || a.i - b.i).map((x) => x.m);
+  // stable: markers at one time keep their file order
+  return markers.sort((a, b) => a.seconds! - b.seconds!);
 }

@@ -1,4 +1,4 @@
-/** What the scan keeps of an .rpp: the statements a tracklist needs, with their line numbers. */
+/** What the scan keeps of an .rpp: the statements a tracklist needs. */
 import { enlarged } from '../../binary';
 
 /** `MARKER idx position name flags …` (a region is two of them with one index). */
@@ -7,7 +7,6 @@ export interface RawMarker {
   seconds: number;
   name: string;
   flags: number;
-  line: number;
 }
 
 /** The tempo envelope's `PT time bpm shape timesig selected flags …` points, as columns. */
@@ -20,9 +19,8 @@ export class RawPoints {
   timeSig: Float64Array = new Float64Array(64);
   /** The sixth field (bit 1: "set time signature"), -1 when the line has none. */
   flags: Float64Array = new Float64Array(64);
-  line: Float64Array = new Float64Array(64);
 
-  push(seconds: number, bpm: number, shape: number, timeSig: number, flags: number, line: number): void {
+  push(seconds: number, bpm: number, shape: number, timeSig: number, flags: number): void {
     if (this.length === this.seconds.length) this.grow();
     const i = this.length++;
     this.seconds[i] = seconds;
@@ -30,7 +28,6 @@ export class RawPoints {
     this.shape[i] = shape;
     this.timeSig[i] = timeSig;
     this.flags[i] = flags;
-    this.line[i] = line;
   }
 
   private grow(): void {
@@ -40,7 +37,6 @@ export class RawPoints {
     this.shape = enlarged(this.shape, size);
     this.timeSig = enlarged(this.timeSig, size);
     this.flags = enlarged(this.flags, size);
-    this.line = enlarged(this.line, size);
   }
 }
 
@@ -63,6 +59,7 @@ export interface RawItem {
   selected: RawTake | null;
   /** The take whose statements are being read. */
   current: RawTake;
+  /** The line of `<ITEM`, for the message when the item is broken. */
   line: number;
 }
 
@@ -79,7 +76,7 @@ export interface RawTrack {
 export interface RawProject {
   /** The second field of `<REAPER_PROJECT`, e.g. "7.14/win64". */
   versionField: string | null;
-  tempo: { bpm: number; numerator: number; denominator: number; line: number } | null;
+  tempo: { bpm: number; numerator: number; denominator: number } | null;
   markers: RawMarker[];
   points: RawPoints;
   /** DEFSHAPE of the tempo envelope (the shape of points with shape -1). */

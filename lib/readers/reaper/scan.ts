@@ -150,10 +150,10 @@ export class RppScanner implements LineSink {
     switch (top.kind) {
       case 'root':
         if (key === 'TEMPO') {
-          raw.tempo = { bpm: bpm(t[1], at('tempo')), numerator: integer(t[2] ?? '4', at('beats per bar')), denominator: integer(t[3] ?? '4', at('beat unit')), line: lineNo };
+          raw.tempo = { bpm: bpm(t[1], at('tempo')), numerator: integer(t[2] ?? '4', at('beats per bar')), denominator: integer(t[3] ?? '4', at('beat unit')) };
         } else if (key === 'MARKER') {
           if (++this.markerLines > 2 * this.limits.maxMarkers) this.tooMany('markers');
-          raw.markers.push({ index: integer(t[1], at('index')), seconds: seconds(t[2], at('position')), name: t[3] ?? '', flags: integer(t[4] ?? '0', at('flags')), line: lineNo });
+          raw.markers.push({ index: integer(t[1], at('index')), seconds: seconds(t[2], at('position')), name: t[3] ?? '', flags: integer(t[4] ?? '0', at('flags')) });
         } else if (key === 'LOOP') {
           raw.repeat = number(t[1], at('switch')) !== 0;
         } else if (key === 'SELECTION') {
@@ -173,7 +173,7 @@ export class RppScanner implements LineSink {
           }
           const sig = t[4] === undefined ? 0 : integer(t[4], at('time signature'));
           const flags = t[6] === undefined ? -1 : integer(t[6], at('flags'));
-          raw.points.push(seconds(t[1], at('time')), bpm(t[2], at('tempo')), integer(t[3] ?? '0', at('shape')), sig, flags, lineNo);
+          raw.points.push(seconds(t[1], at('time')), bpm(t[2], at('tempo')), integer(t[3] ?? '0', at('shape')), sig, flags);
         }
         return;
       case 'track': {

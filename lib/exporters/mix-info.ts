@@ -1,13 +1,13 @@
 /** The mix's own title and audio file name, from the options or the project's file name. */
 import type { Result } from '../model';
-import { sanitizeName } from '../text';
+import { baseName, sanitizeName } from '../text';
 import type { ExportOptions } from './types';
 
 /** The project's file name without folders or extension ("my mix" for "sets/my mix.als"), or null. */
 export function projectBaseName(result: Result): string | null {
-  const file = result.source.file;
-  if (!file) return null;
-  const name = sanitizeName(file.split(/[\\/]/).pop() ?? '').replace(/\.[^.]+$/, '');
+  const file = baseName(result.source.file);
+  if (file === null) return null;
+  const name = sanitizeName(file).replace(/\.[^.]+$/, '');
   return name === '' ? null : name;
 }
 

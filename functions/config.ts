@@ -24,8 +24,14 @@ export interface Config {
   uploadGraceSeconds: number;
   /** Wall time one conversion may take in the worker before it fails with 'timeout'. */
   convertTimeoutSeconds: number;
-  /** An upload with no result after this long reads `failed` (the queue gave up: DLQ). */
-  processingTimeoutSeconds: number;
+  /**
+   * An upload with no outcome after this long reads `failed`: the fallback for a message the queue
+   * gave up on without a word (every delivery died; AWS's dead-letter queue is not read). null:
+   * never (the local queue records every failure it gives up on).
+   */
+  processingTimeoutSeconds: number | null;
+  /** Deliveries before the queue gives up on a message (SQS maxReceiveCount); the last failed one records the job's failure. */
+  maxReceiveCount: number;
   /** Bearer token the API requires; null = open API. */
   apiToken: string | null;
   /** Browser origins allowed to call the API cross-origin (CORS); empty = same origin only. */
@@ -69,8 +75,6 @@ function prefix(env: Env, name: string, fallback: string): string {
   return value.endsWith('/') ? value : `${value}/`;
 }
 
-/** Local mode retries within seconds, so an upload that is not done after two minutes has failed. */
-const LOCAL_PROCESSING_TIMEOUT = 120;
 
 /** Reads the configuration from an environment (default: process.env); throws on bad values. */
 export function readConfig(env: Env = process.env, mode: 'aws' | 'local' = 'aws'): Config {
@@ -84,7 +88,9 @@ export function readConfig(env: Env = process.env, mode: 'aws' | 'local' = 'aws'
     uploadExpirySeconds: positive(env, 'UPLOAD_EXPIRY_SECONDS', 600),
     uploadGraceSeconds: positive(env, 'UPLOAD_GRACE_SECONDS', 900),
     convertTimeoutSeconds: positive(env, 'CONVERT_TIMEOUT_SECONDS', 20),
-    processingTimeoutSeconds: positive(env, 'PROCESSING_TIMEOUT_SECONDS', mode === 'local' ? LOCAL_PROCESSING_TIMEOUT : DEFAULT_PROCESSING_TIMEOUT),
+    // Locally the in-process queue records every failure it gives up on: no age rule unless asked for.
+    processingTimeoutSeconds: text(env, 'PROCESSING_TIMEOUT_SECONDS') === null && mode === 'local' ? null : positive(env, 'PROCESSING_TIMEOUT_SECONDS', DEFAULT_PROCESSING_TIMEOUT),
+    maxReceiveCount: positive(env, 'MAX_RECEIVE_COUNT', 3),
     apiToken: text(env, 'API_TOKEN'),
     allowedOrigins: (text(env, 'ALLOWED_ORIGINS') ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     webDir: text(env, 'WEB_DIR'),

@@ -1,6 +1,6 @@
 import { CfnOutput, CfnParameter, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { Api, JOB_PREFIX, PROCESSING_TIMEOUT, RESULT_PREFIX, Storage, UPLOAD_PREFIX, Worker } from './constructs';
+import { Api, JOB_PREFIX, MAX_RECEIVE_COUNT, PROCESSING_TIMEOUT, RESULT_PREFIX, Storage, UPLOAD_PREFIX, Worker } from './constructs';
 
 /** Default cap for one upload, enforced by S3 through the presigned POST's content-length-range. */
 export const DEFAULT_MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
@@ -43,7 +43,8 @@ export class DawstampsStack extends Stack {
       JOB_PREFIX,
       MAX_UPLOAD_BYTES: maxUploadBytes.valueAsString,
     };
-    const worker = new Worker(this, 'Worker', { bucket: storage.bucket, environment: common });
+    // The worker's last delivery of a message records the job's failure (nothing reads the DLQ).
+    const worker = new Worker(this, 'Worker', { bucket: storage.bucket, environment: { ...common, MAX_RECEIVE_COUNT: String(MAX_RECEIVE_COUNT) } });
     storage.notifyUploads(worker.queue);
     const api = new Api(this, 'Api', {
       bucket: storage.bucket,
@@ -51,7 +52,8 @@ export class DawstampsStack extends Stack {
         ...common,
         API_TOKEN: apiToken.valueAsString,
         ALLOWED_ORIGINS: allowedOrigins.valueAsString,
-        // Derived from the queue settings above, so "failed after the retries" cannot drift from them.
+        // Derived from the queue settings above, so "failed after the retries" cannot drift from
+        // them: the fallback for a message whose every delivery died before it could say so.
         PROCESSING_TIMEOUT_SECONDS: String(PROCESSING_TIMEOUT.toSeconds()),
       },
     });

@@ -53,9 +53,11 @@ export function errorPayload(e: unknown): { status: ContentfulStatusCode; code: 
 /** app.onError: renders the error, logging only the unexpected ones. */
 export function handleError(e: Error, c: Context): Response {
   const { status, code, message } = errorPayload(e);
-  if (status >= 500) console.error(JSON.stringify({ level: 'error', path: c.req.path, error: e.stack ?? String(e) }));
+  // faults are logged; 503 busy is the server saying no, on purpose
+  if (status >= 500 && status !== 503) console.error(JSON.stringify({ level: 'error', path: c.req.path, error: e.stack ?? String(e) }));
   const challenge = e instanceof HTTPException ? e.res?.headers.get('WWW-Authenticate') : null;
   if (challenge) c.header('WWW-Authenticate', challenge);
+  if (e instanceof HttpError) for (const [name, value] of Object.entries(e.headers)) c.header(name, value);
   return c.json({ error: { code, message } }, status);
 }
 

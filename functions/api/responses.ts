@@ -19,6 +19,8 @@ const WHAT: Record<number, string> = {
   413: 'Too large',
   415: 'A file name no reader takes',
   422: 'The file cannot be converted (its code says why)',
+  500: 'A fault on our side (a stored project this version cannot read, storage)',
+  503: 'Busy: other conversions hold the converter; Retry-After says when to try again (or upload through /v1/jobs)',
 };
 
 /** `{ status: { description, content: Error } }` for each status. */

@@ -16,6 +16,7 @@ import { createLocalUploadRoute } from '../storage/local-upload';
 import { createS3Client, createS3Storage } from '../storage/s3-storage';
 import { workerDeps } from '../worker/deps';
 import type { WorkerDeps } from '../worker/process-upload';
+import { giveUp } from '../worker/give-up';
 import { createWorkerHandler } from '../worker/handler';
 import { ensureAwsResources } from './aws-setup';
 import { requeuePending } from './recover';
@@ -47,12 +48,19 @@ export interface LocalPipeline {
  */
 export function localPipeline(config: Config, storage: LocalStorage, worker: WorkerDeps, queue: Partial<LocalQueueOptions> = {}): LocalPipeline {
   const keys = jobKeys(config.uploadPrefix, config.resultPrefix, config.jobPrefix);
+  const maxReceiveCount = worker.maxReceiveCount ?? 3;
   const local = createLocalQueue({
     handler: createWorkerHandler(worker),
-    maxReceiveCount: 3,
+    maxReceiveCount,
     retryDelayMs: 1000,
-    onDeadLetter: (body) => log('message given up after 3 deliveries', { body }),
     ...queue,
+    // The dead-letter path records the job's failure (create: an outcome that stands stays), so
+    // no job waits on an age rule here; `queue.onDeadLetter` is told too.
+    onDeadLetter: async (body) => {
+      await giveUp(body, worker, maxReceiveCount).catch((e: unknown) => log('the failure could not be recorded', { error: String(e) }));
+      if (queue.onDeadLetter) await queue.onDeadLetter(body);
+      else log(`message given up after ${maxReceiveCount} deliveries`, { body });
+    },
   });
   const jobs = createJobService({
     storage, keys, maxUploadBytes: config.maxUploadBytes, uploadExpirySeconds: config.uploadExpirySeconds, uploadGraceSeconds: config.uploadGraceSeconds,

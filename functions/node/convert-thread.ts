@@ -6,9 +6,15 @@
  * converter in it costs tens of milliseconds of CPU (~80 ms to the first reply in the worker
  * Lambda's bundle), paid once per process instead of once per file. Two tasks: `readUpload` (a
  * job's upload → stored project + result) and `convert` (POST /v1/convert).
+ *
+ * Calls wait their turn, and each one's time limit starts when it runs; so the queue is bounded
+ * where strangers can fill it: past `maxConverts` POST /v1/convert calls in the thread (running or
+ * waiting) the next is refused at once, 503 `busy` with Retry-After, instead of stalling the
+ * others and the uploads behind them for N × the limit. Uploads (already accepted jobs) always wait.
  */
 import { Worker, parentPort } from 'node:worker_threads';
 import { convert, DawstampsError, isDawstampsError, type ConvertOptions, type ErrorCode, type Result } from '../../lib/index';
+import { HttpError } from '../http-error';
 import { readUpload, type ReadUpload } from '../worker/read-upload';
 import { CONVERT_THREAD_ROLE } from './thread-role';
 import { zlibInflate } from './zlib-inflate';
@@ -58,8 +64,11 @@ export interface ConvertThread {
   readUpload: ReadUpload;
 }
 
+/** POST /v1/convert calls one thread holds at once by default (one running, one waiting). */
+export const MAX_CONVERTS = 2;
+
 /** The converter's tasks, each run in the one thread started from `script` (a bundle that calls serveConvertThread). */
-export function convertThread(script: URL, timeoutMs: number): ConvertThread {
+export function convertThread(script: URL, timeoutMs: number, maxConverts = MAX_CONVERTS): ConvertThread {
   let worker: Worker | null = null;
   let nextId = 0;
   let queue: Promise<unknown> = Promise.resolve();
@@ -107,8 +116,16 @@ export function convertThread(script: URL, timeoutMs: number): ConvertThread {
     queue = run.catch(() => undefined);
     return run;
   };
+  let converts = 0;
+  const retryAfter = String(Math.max(1, Math.ceil(timeoutMs / 1000)));
   return {
-    convert: (bytes, options) => enqueue<Result>('convert', bytes, options),
+    convert: (bytes, options) => {
+      if (converts >= maxConverts) {
+        return Promise.reject(new HttpError(503, 'busy', `The server is converting other files; try again in ${retryAfter} s, or upload the file through POST /v1/jobs.`, { 'Retry-After': retryAfter }));
+      }
+      converts += 1;
+      return enqueue<Result>('convert', bytes, options).finally(() => { converts -= 1; });
+    },
     readUpload: (bytes, options) => enqueue('readUpload', bytes, options),
   };
 }

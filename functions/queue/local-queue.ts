@@ -10,8 +10,8 @@ export interface LocalQueueOptions {
   /** Wait before a failed message is delivered again (SQS visibility timeout). */
   retryDelayMs?: number;
   batchSize?: number;
-  /** Called with a message given up after maxReceiveCount deliveries (the dead-letter queue). */
-  onDeadLetter?: (body: string) => void;
+  /** Called with a message given up after maxReceiveCount deliveries (the dead-letter queue); awaited. */
+  onDeadLetter?: (body: string) => void | Promise<void>;
 }
 
 export interface LocalQueue extends QueueConsumer {
@@ -72,7 +72,9 @@ export function createLocalQueue(options: LocalQueueOptions): LocalQueue {
       if (!failed.has(m.id)) messages.splice(at, 1);
       else if (m.receives >= maxReceives) {
         messages.splice(at, 1);
-        options.onDeadLetter?.(m.body);
+        try {
+          await options.onDeadLetter?.(m.body);
+        } catch { /* the dead-letter hook reports its own faults */ }
       } else m.visibleAt = Date.now() + retryDelay;
     }
   };

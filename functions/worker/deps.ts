@@ -19,6 +19,7 @@ export function workerDeps(config: Config, storage: Storage, thread?: ConvertThr
     keys: jobKeys(config.uploadPrefix, config.resultPrefix, config.jobPrefix),
     limits: { maxFileBytes: config.maxUploadBytes },
     uploadGraceSeconds: config.uploadGraceSeconds,
+    maxReceiveCount: config.maxReceiveCount,
     // One conversion's time limit plus room to read the upload and write the result.
     minRemainingMs: config.convertTimeoutSeconds * 1000 + 5000,
     inflate: zlibInflate,

@@ -1,5 +1,6 @@
 /** The batch handler: records → processUpload, failures → batchItemFailures (one never fails its neighbours). */
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { giveUp } from './give-up';
 import { processUpload, type WorkerDeps } from './process-upload';
 
 /** The part of Lambda's context the handler reads. */
@@ -21,11 +22,16 @@ export function createWorkerHandler(deps: WorkerDeps): (event: SQSEvent, context
       try {
         await processUpload(record, deps);
       } catch (e) {
-        deps.log?.('record failed; it will be retried', {
+        const receives = Number(record.attributes?.ApproximateReceiveCount ?? 1);
+        const last = deps.maxReceiveCount !== undefined && receives >= deps.maxReceiveCount;
+        deps.log?.(last ? 'record failed for the last time; the job is failed' : 'record failed; it will be retried', {
           messageId: record.messageId,
           receiveCount: record.attributes?.ApproximateReceiveCount,
           error: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
         });
+        // The queue dead-letters it next, and nothing reads the dead-letter queue: the job's
+        // failure is written now (when storage lets it; else the API's age rule is the fallback).
+        if (last) await giveUp(record.body, deps, receives).catch((g: unknown) => deps.log?.('the failure could not be recorded', { messageId: record.messageId, error: String(g) }));
         batchItemFailures.push({ itemIdentifier: record.messageId });
       }
     }

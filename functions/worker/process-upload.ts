@@ -24,6 +24,8 @@ export interface WorkerDeps {
   readUpload?: ReadUpload;
   /** How long after its form's expiry an upload may arrive and still be read (functions/jobs/window.ts; default none). */
   uploadGraceSeconds?: number;
+  /** The queue's deliveries before it gives up (SQS maxReceiveCount): the last failed one writes the job's failure (give-up.ts). */
+  maxReceiveCount?: number;
   /** Records are left for a retry when less time than this remains in the invocation. */
   minRemainingMs?: number;
   log?: (message: string, details?: Record<string, unknown>) => void;

@@ -18,7 +18,9 @@ export const MAX_RECEIVE_COUNT = 3;
 export const VISIBILITY_TIMEOUT = Duration.seconds(WORKER_TIMEOUT.toSeconds() * VISIBILITY_FACTOR);
 /**
  * After this long without a result, the queue has given up on an upload (every delivery timed out
- * or failed: it is in the dead-letter queue), so the API reports the job `failed`.
+ * or failed: it is in the dead-letter queue), so the API reports the job `failed`. A fallback:
+ * a delivery that fails for the last time writes the failure itself (functions/worker/give-up.ts);
+ * only a message whose every delivery died (a crash, a timeout) leaves it to this rule.
  */
 export const PROCESSING_TIMEOUT = Duration.seconds(VISIBILITY_TIMEOUT.toSeconds() * MAX_RECEIVE_COUNT + 120);
 

@@ -51,7 +51,7 @@ const proxied = (maxAttempts: number): Storage => createS3Storage(createS3Client
 beforeAll(async () => {
   moto = await startMoto();
   proxy = await startFaultProxy(moto.endpoint);
-  config = readConfig({ BUCKET_NAME: 'dawstamps-faults', AWS_ENDPOINT_URL: moto.endpoint, PROCESSING_TIMEOUT_SECONDS: String(PROCESSING_TIMEOUT) });
+  config = readConfig({ BUCKET_NAME: 'dawstamps-faults', AWS_ENDPOINT_URL: moto.endpoint, PROCESSING_TIMEOUT_SECONDS: String(PROCESSING_TIMEOUT), MAX_RECEIVE_COUNT: String(MAX_RECEIVES) });
   s3 = createS3Client({ region: 'us-east-1', endpoint: moto.endpoint });
   sqs = new SQSClient({ region: 'us-east-1', endpoint: moto.endpoint });
   const queues = await ensureAwsResources(s3, sqs, { bucket: config.bucketName, queueName: 'fault-uploads', uploadPrefix: 'uploads/', visibilityTimeout: 1, maxReceiveCount: MAX_RECEIVES });
@@ -228,7 +228,25 @@ describe('worker faults on S3 + SQS (moto)', () => {
     expect(JSON.parse(new TextDecoder().decode((await direct.get(keys.result(jobId)))!.body)).status).toBe('done');
   });
 
-  it('a poison message (its result write always fails) lands in the DLQ and the job reads failed with a reason', async () => {
+  it('a message whose last delivery fails records the job failed at once, and it stays failed once the upload is gone', async () => {
+    const job = await create('poison-project.als');
+    // every delivery fails storing the project; the outcome itself could be written
+    proxy.fail((method, path) => method === 'PUT' && path.includes(`/results/${job.jobId}.project-`), Number.POSITIVE_INFINITY);
+    await postUpload(job.upload.url, job.upload.fields, fixture('ableton/automation.als'), 'poison-project.als');
+    const deadline = Date.now() + 25_000;
+    while (!(await direct.head(keys.result(job.jobId))) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 150));
+    // written by the last delivery (the API's age rule writes nothing)
+    expect(await outcomeOf(job.jobId)).toMatchObject({ status: 'failed', error: { code: 'processing-failed' } });
+    expect(receivesOf(job.jobId)).toBe(MAX_RECEIVES);
+    expect((await waitFor(job.jobId, ['failed', 'done'])).status).toBe('failed');
+    expect(await keysUnder(`results/${job.jobId}`)).toEqual([keys.result(job.jobId)]);
+    // the 1-day rule deletes an upload nobody read; days later the job is still failed, not expired
+    await direct.delete(`uploads/${job.jobId}/poison-project.als`);
+    const later = createApp({ storage: direct, config, assets: TEST_ASSETS, now: () => new Date(Date.now() + 2 * 86_400_000) });
+    expect(await (await later.request(`/v1/jobs/${job.jobId}`)).json()).toMatchObject({ status: 'failed', error: { code: 'processing-failed' } });
+  }, 40_000);
+
+  it('a poison message (every result write fails, even the failure\'s) lands in the DLQ and the job reads failed by the age rule', async () => {
     const job = await create('poison-write.als');
     proxy.fail((method, path) => method === 'PUT' && path.includes(`/results/${job.jobId}`), Number.POSITIVE_INFINITY);
     await postUpload(job.upload.url, job.upload.fields, fixture('ableton/automation.als'), 'poison-write.als');

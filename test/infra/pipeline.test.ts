@@ -60,11 +60,16 @@ describe('the functions', () => {
     expect(fn(name)[1].Properties.LoggingConfig).toEqual({ LogGroup: { Ref: logsId } });
   });
 
-  it('the worker gets the storage contract in its environment', () => {
+  it('the worker gets the storage contract in its environment, and the queue\'s receive count', () => {
     expect(fn('Worker')[1].Properties.Environment.Variables).toEqual({
       BUCKET_NAME: bucketRef(), UPLOAD_PREFIX: 'uploads/', RESULT_PREFIX: 'results/', JOB_PREFIX: 'jobs/',
-      MAX_UPLOAD_BYTES: { Ref: 'MaxUploadBytes' },
+      MAX_UPLOAD_BYTES: { Ref: 'MaxUploadBytes' }, MAX_RECEIVE_COUNT: expect.stringMatching(/^\d+$/),
     });
+  });
+
+  it('the worker knows which delivery is the last (it records the job\'s failure then: nothing reads the DLQ)', () => {
+    const receives = resourceOf(s, 'AWS::SQS::Queue', 'WorkerUploads')[1].Properties.RedrivePolicy.maxReceiveCount as number;
+    expect(Number(fn('Worker')[1].Properties.Environment.Variables.MAX_RECEIVE_COUNT)).toBe(receives);
   });
 
   it('the API also gets the optional token, the allowed origins and the processing timeout', () => {

@@ -40,7 +40,7 @@ function route(security: Security) {
         headers: { [WARNINGS_HEADER]: { description: 'The codes of the result\'s and the export\'s warnings, comma-separated (absent when there are none).', schema: { type: 'string' as const } } },
         content: { ...exportContent, 'application/json': { schema: z.union([ResultBody, z.record(z.string(), z.unknown())]) } },
       },
-      ...errorResponses(400, 401, 413, 422),
+      ...errorResponses(400, 401, 413, 422, 503),
     },
   });
 }

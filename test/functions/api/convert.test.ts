@@ -2,7 +2,8 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FORM_OVERHEAD } from '../../../functions/body-limit';
 import { expectedMarkers, fixture, markersMatch } from '../../helpers/fixtures';
-import { localHarness, type LocalHarness } from '../../helpers/functions/local-app';
+import { HttpError } from '../../../functions/http-error';
+import { localHarness, postConvert, type LocalHarness } from '../../helpers/functions/local-app';
 
 let h: LocalHarness;
 beforeEach(async () => { h = await localHarness({ CONVERT_MAX_BYTES: String(300 * 1024) }); });
@@ -81,6 +82,18 @@ describe('POST /v1/convert', () => {
     const error = ((await res.json()) as any).error;
     expect(error.code).toBe(code);
     expect(error.message).toContain(message);
+  });
+
+  it('answers 503 busy with Retry-After when the conversion thread holds all it may (uploads through /v1/jobs still work)', async () => {
+    const busy = await localHarness({}, { convert: () => Promise.reject(new HttpError(503, 'busy', 'The server is converting other files; try again in 20 s.', { 'Retry-After': '20' })) });
+    try {
+      const res = await postConvert(busy, '', fixture('ableton/automation.als'));
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('20');
+      expect(((await res.json()) as any).error.code).toBe('busy');
+    } finally {
+      await busy.close();
+    }
   });
 
   it('answers 400 for bad option values and unknown formats', async () => {

@@ -102,8 +102,8 @@ describe('GET /v1/jobs/:jobId', () => {
     // An upload the queue never delivers (as after the dead-letter queue): write it behind the queue's back.
     await h.storage.put(`uploads/${job.jobId}/stuck.als`, fixture('ableton/automation.als'), 'application/octet-stream');
     expect((await status(job.jobId)).status).toBe('processing');
-    // The same data seen by an app whose clock is past the processing timeout.
-    const later = await localHarness({}, { now: () => new Date(Date.now() + (h.config.processingTimeoutSeconds + 5) * 1000) });
+    // The same data seen by an app with the age rule (AWS's fallback) whose clock is past it.
+    const later = await localHarness({ PROCESSING_TIMEOUT_SECONDS: '600' }, { now: () => new Date(Date.now() + 605 * 1000) });
     try {
       cpSync(h.dir, later.dir, { recursive: true });
       const res = await later.request(`/v1/jobs/${job.jobId}`);

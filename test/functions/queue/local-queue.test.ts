@@ -21,7 +21,7 @@ describe('the in-process queue', () => {
     const dead: string[] = [];
     const q = createLocalQueue({
       retryDelayMs: 5,
-      onDeadLetter: (b) => dead.push(b),
+      onDeadLetter: (b) => { dead.push(b); },
       handler: async (e) => ({
         batchItemFailures: e.Records.filter((r) => {
           if (r.body === 'poison') counts.push(r.attributes.ApproximateReceiveCount);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { jobKeys, type JobRecord } from '../../../functions/jobs';
-import { convertThread } from '../../../functions/node/convert-thread';
+import { convertThread, MAX_CONVERTS } from '../../../functions/node/convert-thread';
 import { convert, projectFromJson, timeProject } from '../../../lib';
 import { createLocalStorage } from '../../../functions/storage/local-storage';
 import { createWorkerHandler } from '../../../functions/worker/handler';
@@ -26,7 +26,7 @@ describe('the conversion thread', () => {
   });
 
   it('converts in one reused thread, in order, with the same results as convert()', async () => {
-    const run = convertThread(script, 20_000).convert;
+    const run = convertThread(script, 20_000, 3).convert;
     const [a, b, c] = await Promise.all([
       run(fixture('ableton/automation.als'), { fileName: 'a.als' }),
       run(fixture('ableton/junk.als'), {}).catch((e: unknown) => e),
@@ -51,6 +51,19 @@ describe('the conversion thread', () => {
     const slice = big.subarray(10);
     expect((await run(slice, {})).markers).toEqual(moved.markers);
     expect(slice.byteLength).toBe(length); // still the caller's
+  });
+
+  it('holds at most MAX_CONVERTS POST /v1/convert calls; one more is refused at once (503 busy, Retry-After), while uploads still wait their turn', async () => {
+    const thread = convertThread(script, 20_000);
+    const held = Array.from({ length: MAX_CONVERTS }, () => thread.convert(fixture('ableton/automation.als'), {}));
+    const started = Date.now();
+    await expect(thread.convert(fixture('ableton/automation.als'), {})).rejects.toMatchObject({ status: 503, code: 'busy', headers: { 'Retry-After': '20' } });
+    expect(Date.now() - started).toBeLessThan(100); // refused, not queued
+    const upload = thread.readUpload(fixture('ableton/automation.als'), { fileName: 'a.als' });
+    for (const result of await Promise.all(held)) expect(markersMatch(result.markers, expectedMarkers('ableton/automation.als'))).toBe(true);
+    expect('result' in (await upload).timed).toBe(true);
+    // room again once they are done
+    expect((await thread.convert(fixture('ableton/automation.als'), {})).markers.length).toBeGreaterThan(0);
   });
 
   it('keeps the converter\'s typed errors', async () => {

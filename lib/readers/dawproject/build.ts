@@ -99,6 +99,9 @@ function countWarnings(raw: RawProject, warnings: Warning[]): void {
   }
   if (c.unknownTimeUnit > 0) warnings.push(warning('unknown-time-unit', `${c.unknownTimeUnit} timeline(s) have a time unit other than beats or seconds; the enclosing unit was used.`));
   if (c.extraTempoAutomation > 0) warnings.push(warning('extra-tempo-automation', 'The arrangement has more than one TempoAutomation; only the first was read.'));
+  if (c.extraMeterAutomation > 0) {
+    warnings.push(warning('extra-time-signature-automation', 'The arrangement has more than one TimeSignatureAutomation; only the first was read.'));
+  }
   if (c.duplicateEntries > 0) warnings.push(warning('duplicate-entry', `The archive holds ${c.duplicateEntries + 1} entries called project.xml; the first was read.`));
   if (c.tooDeep > 0) warnings.push(warning('nesting-too-deep', `Lanes or tracks nested deeper than ${MAX_NESTING} levels were not read (${c.tooDeep} found).`));
 }

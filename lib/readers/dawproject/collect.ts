@@ -8,7 +8,7 @@ import type { Limits } from '../../limits';
 import { baseName } from '../../text/names';
 import type { TagView, XmlElement, XmlRule } from '../../xml';
 import { bool, num, tagNumber } from '../numbers';
-import { HOLD, LINEAR, PointList, UNKNOWN, type RawClip, type RawProject, type TimeUnit } from './raw';
+import { HOLD, LINEAR, PointList, UNKNOWN, type RawClip, type RawMeterPoint, type RawProject, type TimeUnit } from './raw';
 
 const ARRANGEMENT = 'Project/Arrangement';
 /** How deep Lanes may nest inside the arrangement, and tracks inside tracks, and still be read. */
@@ -33,6 +33,7 @@ export function collectRules(raw: RawProject, limits: Limits): XmlRule[] {
   const content: Array<{ name: string; id: string | undefined }> = [];
   let clip: RawClip | null = null;
   let points: PointList | null = null;
+  let meterPoints: RawMeterPoint[] | null = null;
   let breakpoints = 0;
   let clipCount = 0;
 
@@ -104,14 +105,26 @@ export function collectRules(raw: RawProject, limits: Limits): XmlRule[] {
         points.push(time, value, interpolation);
       },
     },
-    { path: `${ARRANGEMENT}/TimeSignatureAutomation`, onOpen: (e) => void (raw.meterAutomation ??= { unit: unitOf(e.attrs['timeUnit'], 'beats'), points: [] }) },
+    {
+      path: `${ARRANGEMENT}/TimeSignatureAutomation`,
+      onOpen: (e) => {
+        if (raw.meterAutomation) {
+          raw.counts.extraMeterAutomation++;
+          return;
+        }
+        meterPoints = [];
+        raw.meterAutomation = { unit: unitOf(e.attrs['timeUnit'], 'beats'), points: meterPoints };
+      },
+      onClose: () => void (meterPoints = null),
+    },
     {
       path: `${ARRANGEMENT}/TimeSignatureAutomation/TimeSignaturePoint`,
       onTag: (t: TagView) => {
+        if (!meterPoints) return;
         breakpoint();
         const time = tagNumber(t, 'time');
         if (time !== time) raw.counts.badPoints++;
-        else raw.meterAutomation?.points.push({ time, numerator: tagNumber(t, 'numerator'), denominator: tagNumber(t, 'denominator') });
+        else meterPoints.push({ time, numerator: tagNumber(t, 'numerator'), denominator: tagNumber(t, 'denominator') });
       },
     },
     // the arrangement's cue markers: a timeline of their own, beats unless it says otherwise

@@ -110,6 +110,7 @@ export interface RawProject {
     unknownTimeUnit: number;
     badMarkers: number;
     extraTempoAutomation: number;
+    extraMeterAutomation: number;
     /** Lanes or tracks nested deeper than the reader walks. */
     tooDeep: number;
     /** Further archive entries called project.xml (the first is read). */
@@ -130,6 +131,6 @@ export function emptyRawProject(): RawProject {
     clips: [],
     tracks: [],
     audioTimelines: new Map(),
-    counts: { badPoints: 0, unknownInterpolation: 0, unknownTimeUnit: 0, badMarkers: 0, extraTempoAutomation: 0, tooDeep: 0, duplicateEntries: 0 },
+    counts: { badPoints: 0, unknownInterpolation: 0, unknownTimeUnit: 0, badMarkers: 0, extraTempoAutomation: 0, extraMeterAutomation: 0, tooDeep: 0, duplicateEntries: 0 },
   };
 }

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { convert, parseProject, projectFromJson, projectToJson, timeProject, type Result } from '../../../lib';
-import { buildDawproject, type DawprojectSpec, type MarkerSpec, type TempoPointSpec } from '../../helpers/dawproject-builder';
+import { buildDawproject, projectXml, type DawprojectSpec, type MarkerSpec, type TempoPointSpec } from '../../helpers/dawproject-builder';
+import { zip } from '../../helpers/zip-writer';
 import { beatAt, pointsFromSeconds, secondsAt, within1ms, type BeatPoint } from './reference';
 
 const markersAt = (beats: number[]): MarkerSpec[] => beats.map((b) => ({ time: b, name: `at ${b}` }));
@@ -219,6 +220,14 @@ describe('bar positions under meter changes', () => {
       markers: { markers: markersAt([16, 19]) },
     });
     expect(r.markers.map((m) => m.position)).toEqual(['5.1.1', '6.1.1']);
+  });
+
+  it('a second TimeSignatureAutomation is ignored with a warning, not merged into the first in its time unit', async () => {
+    const xml = projectXml({ tempo: 120, meterAutomation: { points: [{ time: 0, numerator: 4, denominator: 4 }] }, markers: { markers: markersAt([3, 8]) } });
+    const second = '<TimeSignatureAutomation timeUnit="seconds"><TimeSignaturePoint time="2" numerator="3" denominator="4"/></TimeSignatureAutomation>';
+    const r = await convert(zip([{ name: 'project.xml', data: xml.replace('</TimeSignatureAutomation>', `</TimeSignatureAutomation>${second}`) }]));
+    expect(r.markers.map((m) => m.position)).toEqual(['1.4.1', '3.1.1']);
+    expect(r.warnings.map((w) => w.code)).toContain('extra-time-signature-automation');
   });
 
   it('a Transport meter other than 4/4 applies from beat 0', async () => {

@@ -87,7 +87,7 @@ export class RppScanner implements LineSink {
     const open = this.stack[this.stack.length - 1];
     if (open) {
       const where = this.stack.length === 1 ? 'before its closing line' : `inside <${echoValue(open.tag, 40)}> (opened on line ${open.line})`;
-      throw new DawstampsError('corrupt-file', `The project ends ${where}, after ${lines} lines: the file is cut short or a block is not closed.`, { line: open.line });
+      throw new DawstampsError('corrupt-file', `The project ends ${where}, after ${lines} line${lines === 1 ? '' : 's'}: the file is cut short or a block is not closed.`, { line: open.line });
     }
     return this.raw;
   }

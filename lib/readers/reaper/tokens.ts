@@ -45,6 +45,12 @@ export interface Where {
 }
 
 function broken(where: Where, token: string | undefined, why: string): DawstampsError {
+  const cr = token?.indexOf('\r') ?? -1;
+  if (cr >= 0) {
+    // a lone CR ends no line here (lines end at LF), so the next line's text runs on after it
+    const message = `Line ${where.line} of the project is broken: ${where.what} is "${echoValue(token!.slice(0, cr))}" followed by a carriage return, ${why}; REAPER ends its lines with LF or CRLF, never with a CR alone.`;
+    return new DawstampsError('corrupt-file', message, { line: where.line });
+  }
   const shown = token === undefined ? 'nothing' : `"${echoValue(token)}"`;
   return new DawstampsError('corrupt-file', `Line ${where.line} of the project is broken: ${where.what} is ${shown}, ${why}.`, { line: where.line });
 }

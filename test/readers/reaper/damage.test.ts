@@ -41,6 +41,9 @@ describe('damaged REAPER projects', () => {
     expect(e.message).toBe(`The project ends inside <SOURCE> (opened on line ${sourceLine}), after ${cut.split('\n').length} lines: the file is cut short or a block is not closed.`);
     const root = await failure(text(`${HEAD}  TEMPO 120 4 4\n`));
     expect(root.message).toBe('The project ends before its closing line, after 2 lines: the file is cut short or a block is not closed.');
+    // one line: a file whose lines all end with a lone CR
+    const one = await failure(text(`${HEAD.replace('\n', '\r')}  MARKER 1 5 x 0\r>\r`));
+    expect(one.message).toBe('The project ends before its closing line, after 1 line: the file is cut short or a block is not closed.');
   });
 
   it('every truncation of a real-shaped project is corrupt-file (not-a-project before the magic is whole)', async () => {
@@ -56,6 +59,11 @@ describe('damaged REAPER projects', () => {
     for (const line of ['MARKER x 0 a 0', 'MARKER 1 NaN a 0', 'MARKER 1 1e400 a 0', 'MARKER 1 1e12 a 0', 'MARKER 1 5 a 0.5', 'MARKER 1', 'PLAYRATE fast']) {
       expect((await failure(text(`${HEAD}  ${line}\n>\n`))).code, line).toBe('corrupt-file');
     }
+    // a lone CR inside a line: the text after it runs on, and the message says why
+    expect(await failure(text(`${HEAD}  MARKER 1 5 x 0\r  MARKER 2 10 y 0\n>\n`))).toEqual({
+      code: 'corrupt-file',
+      message: 'Line 2 of the project is broken: MARKER\'s flags is "0" followed by a carriage return, not a number; REAPER ends its lines with LF or CRLF, never with a CR alone.',
+    });
     // each number within ±1e9 s, their sum not
     const farItem = rppText({ tracks: [{ items: [{ position: 6e8, length: 6e8, file: 'a.wav' }] }] });
     const itemLine = farItem.split('\n').findIndex((l) => l.includes('<ITEM')) + 1;

@@ -12,8 +12,13 @@ export interface Config {
   jobPrefix: string;
   /** Largest upload; S3 enforces it through the presigned POST's content-length-range. */
   maxUploadBytes: number;
-  /** Largest body of POST /v1/convert (the Lambda payload limit). */
+  /** Largest file POST /v1/convert takes (on Lambda: what fits a 6 MB request once base64-encoded). */
   convertMaxBytes: number;
+  /**
+   * Largest body the API sends itself (null: any). On Lambda (6 MB per response, a third more
+   * once base64-encoded) a stored object over it is a 303 to a presigned GET, anything else a 413.
+   */
+  maxResponseBytes: number | null;
   /** Lifetime of a presigned upload form. */
   uploadExpirySeconds: number;
   /**
@@ -85,6 +90,7 @@ export function readConfig(env: Env = process.env, mode: 'aws' | 'local' = 'aws'
     jobPrefix: prefix(env, 'JOB_PREFIX', 'jobs/'),
     maxUploadBytes: positive(env, 'MAX_UPLOAD_BYTES', 100 * MB),
     convertMaxBytes: positive(env, 'CONVERT_MAX_BYTES', 6 * MB),
+    maxResponseBytes: text(env, 'MAX_RESPONSE_BYTES') === null ? null : positive(env, 'MAX_RESPONSE_BYTES', 0),
     uploadExpirySeconds: positive(env, 'UPLOAD_EXPIRY_SECONDS', 600),
     uploadGraceSeconds: positive(env, 'UPLOAD_GRACE_SECONDS', 900),
     convertTimeoutSeconds: positive(env, 'CONVERT_TIMEOUT_SECONDS', 20),

@@ -63,7 +63,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
 
   const security = bearerSecurity(config.apiToken !== null);
   metaRoutes(app, deps);
-  jobRoutes(app, jobs, security);
+  jobRoutes(app, jobs, security, config.maxResponseBytes);
   convertRoute(app, deps, security);
   if (deps.uploadRoute) documentLocalUploads(app);
   if (config.apiToken !== null) app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'The API_TOKEN the server was started with.' });

@@ -15,7 +15,7 @@ export interface Asset {
 export type Assets = Record<string, Asset>;
 
 export type AppConfig = Pick<Config,
-  'uploadPrefix' | 'resultPrefix' | 'jobPrefix' | 'maxUploadBytes' | 'convertMaxBytes' | 'uploadExpirySeconds'
+  'uploadPrefix' | 'resultPrefix' | 'jobPrefix' | 'maxUploadBytes' | 'convertMaxBytes' | 'maxResponseBytes' | 'uploadExpirySeconds'
   | 'uploadGraceSeconds' | 'processingTimeoutSeconds' | 'apiToken' | 'allowedOrigins'>;
 
 export interface AppDeps {

@@ -39,6 +39,10 @@ export interface JobService {
   projectText(outcome: Extract<JobOutcome, { status: 'done' }>): Promise<string | null>;
   /** A done job's stored project, read and checked (the last few are kept in memory). */
   project(outcome: Extract<JobOutcome, { status: 'done' }>): Promise<Project | null>;
+  /** The stored project's size in bytes, or null when it is gone. */
+  projectSize(outcome: Extract<JobOutcome, { status: 'done' }>): Promise<number | null>;
+  /** A link storage serves the stored project at for `seconds` (a presigned GET), or null where the API sends it itself. */
+  projectLink(outcome: Extract<JobOutcome, { status: 'done' }>, seconds: number): Promise<string | null>;
 }
 
 const json = <T>(bytes: Uint8Array): T => JSON.parse(new TextDecoder().decode(bytes)) as T;
@@ -139,6 +143,8 @@ export function createJobService(deps: JobServiceDeps): JobService {
     outcome,
     record,
     projectText,
+    projectSize: async (done) => (await storage.head(done.project))?.size ?? null,
+    projectLink: (done, seconds) => storage.downloadUrl(done.project, seconds),
 
     project(done) {
       let cached = projects.get(done.jobId);

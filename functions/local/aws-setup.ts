@@ -20,7 +20,7 @@ export async function ensureAwsResources(s3: S3Client, sqs: SQSClient, setup: Aw
   }
   await s3.send(new PutBucketCorsCommand({
     Bucket: setup.bucket,
-    CORSConfiguration: { CORSRules: [{ AllowedMethods: ['POST'], AllowedOrigins: ['*'], AllowedHeaders: ['*'], MaxAgeSeconds: 3000 }] },
+    CORSConfiguration: { CORSRules: [{ AllowedMethods: ['GET', 'POST'], AllowedOrigins: ['*'], AllowedHeaders: ['*'], MaxAgeSeconds: 3000 }] },
   }));
   const dlq = await sqs.send(new CreateQueueCommand({ QueueName: `${setup.queueName}-dlq` }));
   const dlqArn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlq.QueueUrl!, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;

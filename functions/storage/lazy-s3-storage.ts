@@ -50,5 +50,6 @@ export function lazyS3Storage(options: S3StorageOptions): Storage {
     async delete(key): Promise<void> { return (await load()).delete(key); },
     async createUpload(request: UploadRequest): Promise<UploadForm> { return (await load()).createUpload(request); },
     async uploadOrigin(requestOrigin): Promise<string> { return (await load()).uploadOrigin(requestOrigin); },
+    async downloadUrl(key, expiresInSeconds): Promise<string | null> { return (await load()).downloadUrl(key, expiresInSeconds); },
   };
 }

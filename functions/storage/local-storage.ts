@@ -135,5 +135,8 @@ export async function createLocalStorage(options: { dataDir: string; bucketName?
     async uploadOrigin(requestOrigin): Promise<string> {
       return requestOrigin;
     },
+    async downloadUrl(): Promise<string | null> {
+      return null; // the local server sends every object itself
+    },
   };
 }

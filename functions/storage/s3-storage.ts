@@ -26,6 +26,49 @@ function isMissing(e: unknown): boolean {
   return err.name === 'NoSuchKey' || err.name === 'NotFound' || status === 404 || status === 403 || err.name === 'AccessDenied';
 }
 
+/** The parts of an HTTP request the presigner reads and writes (@smithy/protocol-http's HttpRequest). */
+interface RequestLike {
+  protocol: string;
+  hostname: string;
+  port?: number;
+  path: string;
+  headers: Record<string, string>;
+  query?: Record<string, string | string[] | null>;
+}
+
+/** The S3 client's signer (SignatureV4MultiRegion), as far as presigning goes. */
+type Presigner = new (init: Record<string, unknown>) => { presign(request: RequestLike, options: { expiresIn: number; unsignableHeaders: Set<string> }): Promise<RequestLike> };
+
+/**
+ * A presigned GET URL of `key`: what @aws-sdk/s3-request-presigner's getSignedUrl does, in the few
+ * lines this needs. The command runs through the client's own middleware (endpoint, path style,
+ * headers) up to the signing step, where the request is presigned (query-string auth,
+ * UNSIGNED-PAYLOAD) with the client's own signer class instead of being signed and sent.
+ */
+async function presignGet(client: S3Client, bucket: string, key: string, expiresIn: number): Promise<string> {
+  const { config } = client;
+  const Signer = (config as unknown as { signerConstructor?: Presigner }).signerConstructor;
+  if (typeof Signer !== 'function') throw new Error('This S3 client has no signer to presign with.');
+  const signer = new Signer({ credentials: config.credentials, region: config.region, sha256: config.sha256, service: 's3', uriEscapePath: false, applyChecksum: false });
+  let url = '';
+  const intercept = () => async (args: { request: unknown }) => {
+    const request = args.request as RequestLike;
+    for (const header of ['amz-sdk-invocation-id', 'amz-sdk-request', 'x-amz-user-agent']) delete request.headers[header];
+    request.headers['x-amz-content-sha256'] = 'UNSIGNED-PAYLOAD';
+    request.headers.host = `${request.hostname}${request.port ? `:${request.port}` : ''}`;
+    const signed = await signer.presign(request, { expiresIn, unsignableHeaders: new Set(['content-type']) });
+    const query = Object.entries(signed.query ?? {})
+      .flatMap(([k, v]) => (Array.isArray(v) ? v : [v ?? '']).map((one) => `${encodeURIComponent(k)}=${encodeURIComponent(one)}`)).join('&');
+    url = `${signed.protocol}//${signed.hostname}${signed.port ? `:${signed.port}` : ''}${signed.path}?${query}`;
+    return { response: {}, output: { $metadata: { httpStatusCode: 200 } } };
+  };
+  const stack = client.middlewareStack.clone();
+  stack.addRelativeTo(intercept as unknown as Parameters<typeof stack.addRelativeTo>[0], { name: 'presignGetMiddleware', relation: 'before', toMiddleware: 'awsAuthMiddleware', override: true });
+  const command = new GetObjectCommand({ Bucket: bucket, Key: key });
+  await command.resolveMiddleware(stack, config, {})({ input: command.input });
+  return url;
+}
+
 /** Tries of a conditional write that S3 answers 409 ConditionalRequestConflict (then the error is thrown). */
 const CONFLICT_ATTEMPTS = 5;
 
@@ -92,6 +135,9 @@ export function createS3Storage(client: S3Client, bucket: string): Storage {
         Expires: request.expiresInSeconds,
       });
       return { url, fields };
+    },
+    downloadUrl(key, expiresInSeconds): Promise<string | null> {
+      return presignGet(client, bucket, key, expiresInSeconds);
     },
     uploadOrigin(): Promise<string> {
       origin ??= createPresignedPost(client, { Bucket: bucket, Key: 'origin-probe', Expires: 60 }).then((p) => new URL(p.url).origin);

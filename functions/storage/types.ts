@@ -48,4 +48,9 @@ export interface Storage {
   createUpload(request: UploadRequest): Promise<UploadForm>;
   /** The origin upload forms post to (for the page's Content-Security-Policy connect-src). */
   uploadOrigin(requestOrigin: string): Promise<string>;
+  /**
+   * A link anyone holding it may GET `key` through for `expiresInSeconds` (S3: a presigned GET),
+   * for objects too large for the API to send itself; null where the API sends everything (local).
+   */
+  downloadUrl(key: string, expiresInSeconds: number): Promise<string | null>;
 }

@@ -22,9 +22,12 @@ export interface StorageProps {
   readonly allowedOrigins: string;
 }
 
-/** Browser uploads are presigned POSTs; S3 CORS must admit the page's origin for them. */
+/**
+ * Browser uploads are presigned POSTs, and a project too large for a Lambda response is a redirect
+ * to a presigned GET that the page's fetch follows: S3 CORS must admit the page's origin for both.
+ */
 const corsRule = (origins: unknown): Record<string, unknown> => ({
-  AllowedMethods: ['POST'],
+  AllowedMethods: ['GET', 'POST'],
   AllowedOrigins: origins,
   // The signed POST policy is the guard (key, size, expiry), not CORS; any header may ride along.
   AllowedHeaders: ['*'],

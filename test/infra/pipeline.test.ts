@@ -2,7 +2,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LAMBDA_S3_CHUNK, REPO_ROOT } from '../../infra/constructs';
+import { FORM_OVERHEAD } from '../../functions/body-limit';
+import { FUNCTION_URL_PAYLOAD_BYTES, LAMBDA_S3_CHUNK, REPO_ROOT } from '../../infra/constructs';
 import { invoke } from '../helpers/infra/bundle';
 import { functionUrlEvent, s3TestEventBatch } from '../helpers/infra/events';
 import { resourceOf, synthesize, type Synthesized } from '../helpers/infra/synth';
@@ -72,13 +73,25 @@ describe('the functions', () => {
     expect(Number(fn('Worker')[1].Properties.Environment.Variables.MAX_RECEIVE_COUNT)).toBe(receives);
   });
 
-  it('the API also gets the optional token, the allowed origins and the processing timeout', () => {
+  it('the API also gets the optional token, the allowed origins, the processing timeout and its body limits', () => {
     expect(fn('Api')[1].Properties.Environment.Variables).toEqual({
       BUCKET_NAME: bucketRef(), UPLOAD_PREFIX: 'uploads/', RESULT_PREFIX: 'results/', JOB_PREFIX: 'jobs/',
       MAX_UPLOAD_BYTES: { Ref: 'MaxUploadBytes' },
       API_TOKEN: { Ref: 'ApiToken' }, ALLOWED_ORIGINS: { Ref: 'AllowedOrigins' },
       PROCESSING_TIMEOUT_SECONDS: expect.stringMatching(/^\d+$/),
+      CONVERT_MAX_BYTES: expect.stringMatching(/^\d+$/), MAX_RESPONSE_BYTES: expect.stringMatching(/^\d+$/),
     });
+  });
+
+  it('the API takes and sends only bodies a Function URL can carry (6 MB, binary bodies base64-encoded)', () => {
+    const env = fn('Api')[1].Properties.Environment.Variables;
+    const base64 = (bytes: number): number => Math.ceil(bytes / 3) * 4;
+    // a multipart file at the limit, base64-encoded, with 64 KB for the event's headers and fields
+    const request = base64(Number(env.CONVERT_MAX_BYTES) + FORM_OVERHEAD) + 64 * 1024;
+    expect(request).toBeLessThanOrEqual(FUNCTION_URL_PAYLOAD_BYTES);
+    expect(Number(env.CONVERT_MAX_BYTES)).toBeGreaterThanOrEqual(4 * 1024 * 1024);
+    // a response body at the limit, compressed or not (gzip can grow incompressible data a little)
+    expect(base64(Number(env.MAX_RESPONSE_BYTES) * 1.01) + 64 * 1024).toBeLessThanOrEqual(FUNCTION_URL_PAYLOAD_BYTES);
   });
 
   it('the API calls a job failed only after every delivery could have timed out', () => {

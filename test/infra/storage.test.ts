@@ -42,10 +42,10 @@ describe('the bucket', () => {
     });
   });
 
-  it('lets pages on this region\'s Function URLs POST uploads, and nothing else by default', () => {
+  it('lets pages on this region\'s Function URLs POST uploads and follow a redirect to a stored project (GET), and nothing else by default', () => {
     const rules = bucket()[1].Properties.CorsConfiguration.CorsRules;
     expect(rules[0]).toEqual({
-      AllowedMethods: ['POST'],
+      AllowedMethods: ['GET', 'POST'],
       AllowedOrigins: [{ 'Fn::Join': ['', ['https://*.lambda-url.', { Ref: 'AWS::Region' }, '.on.aws']] }],
       AllowedHeaders: ['*'],
       MaxAge: 3000,
@@ -57,7 +57,7 @@ describe('the bucket', () => {
     const rule = bucket()[1].Properties.CorsConfiguration.CorsRules[1];
     const [condition, whenSet, otherwise] = rule['Fn::If'];
     expect(whenSet).toMatchObject({
-      AllowedMethods: ['POST'],
+      AllowedMethods: ['GET', 'POST'],
       AllowedOrigins: { 'Fn::Split': [',', { Ref: 'AllowedOrigins' }] },
     });
     expect(otherwise).toEqual({ Ref: 'AWS::NoValue' });

@@ -7,6 +7,7 @@ import { HttpError } from '../../http-error';
 import { contentDisposition, downloadBaseName } from '../../jobs';
 import type { AppDeps } from '../deps';
 import { convertOptionsFrom, exportOptionsFrom } from '../query-options';
+import { checkFits } from '../response-limit';
 import { errorResponses, type Security } from '../responses';
 import { ResultBody, SyncConvertQuery, exportContent } from '../schemas';
 import { setWarningsHeader, WARNINGS_HEADER } from '../warnings-header';
@@ -40,7 +41,7 @@ function route(security: Security) {
         headers: { [WARNINGS_HEADER]: { description: 'The codes of the result\'s and the export\'s warnings, comma-separated (absent when there are none).', schema: { type: 'string' as const } } },
         content: { ...exportContent, 'application/json': { schema: z.union([ResultBody, z.record(z.string(), z.unknown())]) } },
       },
-      ...errorResponses(400, 401, 413, 422, 503),
+      ...errorResponses(400, 401, 413, 422, 500, 503),
     },
   });
 }
@@ -83,11 +84,14 @@ export function convertRoute(app: OpenAPIHono, deps: AppDeps, security: Security
       ...(deps.inflate ? { inflate: deps.inflate } : {}),
     });
     c.header('Cache-Control', 'no-store');
+    const instead = 'upload it through POST /v1/jobs: its job keeps the parsed project, and exports are timed from it.';
     if (query.format === undefined) {
+      checkFits(JSON.stringify(result), deps.config.maxResponseBytes, 'The result', instead);
       setWarningsHeader(c, result.warnings);
       return c.json(result, 200);
     }
     const file = exportResult(result, query.format, exportOptionsFrom(query));
+    checkFits(file.text, deps.config.maxResponseBytes, 'The export', instead);
     setWarningsHeader(c, result.warnings, file.warnings);
     c.header('Content-Type', file.mediaType);
     c.header('Content-Disposition', contentDisposition(`${downloadBaseName(fileName)}.${file.extension}`));

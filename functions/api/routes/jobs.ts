@@ -6,6 +6,7 @@ import { echoValue } from '../../../lib/errors';
 import { HttpError } from '../../http-error';
 import { contentDisposition, downloadBaseName, isJobId, type JobOutcome, type JobService } from '../../jobs';
 import { convertOptionsFrom, exportOptionsFrom } from '../query-options';
+import { checkFits, deliveryOf, responseTooLarge } from '../response-limit';
 import { errorResponses, type Security } from '../responses';
 import { ConvertQuery, CreateJobBody, ExportPreviewBody, ExportQuery, FormatParam, JobCreated, JobIdParam, JobStatusBody, ResultBody, exportContent } from '../schemas';
 import { setWarningsHeader, WARNINGS_HEADER } from '../warnings-header';
@@ -29,8 +30,8 @@ function routes(security: Security) {
     getJob: createRoute({
       method: 'get', path: '/v1/jobs/{jobId}', tags: ['jobs'], operationId: 'getJob', security,
       summary: 'The job status, with the result when done (its tempo breakpoints with include=tempo)',
-      request: { params: JobIdParam, query: z.strictObject({ include: z.enum(['tempo']).optional().openapi({ description: 'tempo: add result.tempo.points (a set may hold 100,000 breakpoints).' }) }) },
-      responses: { 200: { description: 'The job', content: { 'application/json': { schema: JobStatusBody } } }, ...errorResponses(400, 401, 404) },
+      request: { params: JobIdParam, query: z.strictObject({ include: z.enum(['tempo']).optional().openapi({ description: 'tempo: add result.tempo.points (a set may hold 100,000 breakpoints; over the API\'s response limit this is 413, and GET …/project has them).' }) }) },
+      responses: { 200: { description: 'The job', content: { 'application/json': { schema: JobStatusBody } } }, ...errorResponses(400, 401, 404, 410, 413, 500) },
     }),
     getProject: createRoute({
       method: 'get', path: '/v1/jobs/{jobId}/project', tags: ['jobs'], operationId: 'getJobProject', security,
@@ -38,7 +39,8 @@ function routes(security: Security) {
       request: { params: JobIdParam },
       responses: {
         200: { description: 'The project document (lib\'s projectFromJson reads it)', content: { 'application/json': { schema: z.record(z.string(), z.unknown()).openapi('ProjectDocument') } } },
-        ...errorResponses(400, 401, 404, 409, 410, 422),
+        303: { description: 'A project over the API\'s response limit (on AWS): the Location is a presigned GET of the stored document, valid 5 minutes', headers: { Location: { schema: { type: 'string' as const } } } },
+        ...errorResponses(400, 401, 404, 409, 410, 413, 422),
       },
     }),
     exportJob: createRoute({
@@ -51,7 +53,7 @@ function routes(security: Security) {
           headers: warningsHeader,
           content: { ...exportContent, 'application/json': { schema: z.union([ExportPreviewBody, ResultBody, z.record(z.string(), z.unknown())]) } },
         },
-        ...errorResponses(400, 401, 404, 409, 410, 422),
+        ...errorResponses(400, 401, 404, 409, 410, 413, 422),
       },
     }),
   };
@@ -74,12 +76,17 @@ async function doneJob(jobs: JobService, jobId: string): Promise<DoneOutcome> {
 /** The stored project of a done job; 410 once it has been deleted (results are kept 7 days). */
 async function storedProject(jobs: JobService, done: DoneOutcome): Promise<Project> {
   const project = await jobs.project(done);
-  if (!project) throw new HttpError(410, 'project-expired', 'This job\'s project is no longer kept; upload the file again.');
+  if (!project) throw projectGone();
   return project;
 }
 
-/** Adds the job routes. */
-export function jobRoutes(app: OpenAPIHono, jobs: JobService, security: Security): void {
+const projectGone = (): HttpError => new HttpError(410, 'project-expired', 'This job\'s project is no longer kept; upload the file again.');
+
+/** How long a link to a stored project is valid. */
+const LINK_SECONDS = 300;
+
+/** Adds the job routes; bodies over `maxResponseBytes` (null: none) are linked to or refused (response-limit.ts). */
+export function jobRoutes(app: OpenAPIHono, jobs: JobService, security: Security, maxResponseBytes: number | null): void {
   const r = routes(security);
   app.openapi(r.createJob, async (c) => {
     const created = await jobs.create(c.req.valid('json'), new URL(c.req.url).origin);
@@ -95,6 +102,8 @@ export function jobRoutes(app: OpenAPIHono, jobs: JobService, security: Security
     if (include === 'tempo' && status.status === 'done' && status.result) {
       const done = await doneJob(jobs, jobId);
       status.result = timeProject(await storedProject(jobs, done), { ...done.options, fileName: done.fileName });
+      const points = status.result.tempo.points?.length ?? 0;
+      checkFits(JSON.stringify(status), maxResponseBytes, `The result with its ${points} tempo breakpoints`, `GET /v1/jobs/${jobId}/project has them (the stored project), or ask without include=tempo.`);
     }
     c.header('Cache-Control', 'no-store');
     return c.json(status, 200);
@@ -102,9 +111,17 @@ export function jobRoutes(app: OpenAPIHono, jobs: JobService, security: Security
 
   app.openapi(r.getProject, async (c) => {
     const done = await doneJob(jobs, checkId(c.req.valid('param').jobId));
+    c.header('Cache-Control', 'no-store');
+    if (maxResponseBytes !== null) {
+      const size = await jobs.projectSize(done);
+      if (size === null) throw projectGone();
+      const link = size > maxResponseBytes ? await jobs.projectLink(done, LINK_SECONDS) : null;
+      const delivery = deliveryOf(size, maxResponseBytes, link !== null);
+      if (delivery === 'redirect') return c.redirect(link!, 303);
+      if (delivery === 'refuse') throw responseTooLarge(size, maxResponseBytes, 'The stored project', 'this server cannot link to it either.');
+    }
     // the checked project (kept in memory for exports too), written back as its document
     const project = await storedProject(jobs, done);
-    c.header('Cache-Control', 'no-store');
     return c.json(projectToJson(project), 200);
   });
 
@@ -117,6 +134,7 @@ export function jobRoutes(app: OpenAPIHono, jobs: JobService, security: Security
     // Any options, from the stored project: no file is read again.
     const result = timeProject(await storedProject(jobs, done), { ...done.options, ...convertOptionsFrom(query), fileName: done.fileName });
     const file = exportResult(result, format, exportOptionsFrom(query));
+    checkFits(file.text, maxResponseBytes, 'The export', 'export it in the page, which times the stored project itself (GET /v1/jobs/{jobId}/project), or choose a shorter format.');
     const fileName = `${downloadBaseName(done.fileName)}.${file.extension}`;
     c.header('Cache-Control', 'no-store');
     setWarningsHeader(c, result.warnings, file.warnings);

@@ -146,6 +146,36 @@ describe('the AWS pipeline on moto', () => {
     expect(markersMatch(exported.markers, expectedMarkers('ableton/automation.als'))).toBe(true);
   });
 
+  it('answers what a Lambda response cannot carry: a large project is a 303 to a presigned GET, a large result or export a typed 413', async () => {
+    const job = await createAndUpload('large.als', fixture('ableton/automation.als'));
+    await waitFor(job.jobId, ['done']);
+    const s3 = createS3Storage(createS3Client({ region: 'us-east-1', endpoint: moto.endpoint }), config.bucketName);
+    const stored = JSON.parse(new TextDecoder().decode((await s3.get(`results/${job.jobId}.json`))!.body));
+    const size = (await s3.head(stored.project))!.size;
+    // the same bucket behind an API whose limit the project, the tempo and the JSON export pass
+    const limited = createApp({ storage: s3, config: { ...config, maxResponseBytes: size - 1 }, assets: TEST_ASSETS });
+    const project = await limited.request(`http://localhost/v1/jobs/${job.jobId}/project`);
+    expect(project.status).toBe(303);
+    const link = project.headers.get('location')!;
+    expect(link.startsWith(`${moto.endpoint}/${config.bucketName}/${stored.project}?`)).toBe(true);
+    expect(link).toMatch(/X-Amz-Signature=[0-9a-f]{64}/);
+    expect(link).toMatch(/X-Amz-Expires=300/);
+    const followed = await fetch(link);
+    expect(followed.status).toBe(200);
+    const document = await followed.json();
+    expect(document).toEqual(await (await fetch(`${api}/v1/jobs/${job.jobId}/project`)).json());
+    for (const path of [`/v1/jobs/${job.jobId}?include=tempo`, `/v1/jobs/${job.jobId}/export/json`]) {
+      const res = await limited.request(`http://localhost${path}`);
+      expect(res.status, path).toBe(413);
+      const { error } = (await res.json()) as any;
+      expect(error.code).toBe('response-too-large');
+      expect(error.message).toMatch(/more than this API can answer/);
+    }
+    // within the limit nothing changes
+    expect((await limited.request(`http://localhost/v1/jobs/${job.jobId}`)).status).toBe(200);
+    expect((await limited.request(`http://localhost/v1/jobs/${job.jobId}/export/text`)).status).toBe(200);
+  });
+
   it('writes outcomes with If-None-Match: S3 refuses the second write of a result', async () => {
     const s3 = createS3Storage(createS3Client({ region: 'us-east-1', endpoint: moto.endpoint }), config.bucketName);
     const key = `results/${'c'.repeat(32)}.json`;

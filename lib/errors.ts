@@ -48,7 +48,7 @@ export class DawstampsError extends Error {
   readonly details?: Record<string, unknown>;
 
   constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
-    super(oneSentence(message));
+    super(oneLine(message));
     this.code = code;
     if (details) this.details = details;
   }
@@ -81,10 +81,23 @@ export function echoValue(value: unknown, max = ECHO_MAX): string {
   return `${cut}…`;
 }
 
-/** Messages quote the file (names, tags): one line without control characters, at most 500 characters. */
-function oneSentence(message: string): string {
-  const line = message.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
-  return line.length > 500 ? `${line.slice(0, 499)}…` : line;
+/** The longest message of an error or a warning. */
+const MAX_MESSAGE = 500;
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+
+/**
+ * A message as every surface shows it: one line (control characters and line breaks — an ESC from
+ * a file's text would reach a terminal — become a space), at most 500 characters, cut with an
+ * ellipsis, never on half of a surrogate pair. Errors and warnings quote files (names, tags).
+ */
+export function oneLine(message: string): string {
+  // a long message (a 3 MB name in it) is cut before anything else is done with it
+  const long = message.length > MAX_MESSAGE;
+  let line = (long ? message.slice(0, MAX_MESSAGE) : message).replace(CONTROLS, ' ');
+  if (!long) return line;
+  line = line.slice(0, MAX_MESSAGE - 1);
+  if (/[\ud800-\udbff]$/.test(line)) line = line.slice(0, -1);
+  return `${line}…`;
 }
 
 /** True when `e` is a DawstampsError (also across bundle copies). */

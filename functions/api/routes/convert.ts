@@ -1,5 +1,5 @@
 /** POST /v1/convert: the file as the body (raw, or multipart like `curl -F file=@mix.als`), the result (or an export) straight back. */
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { convert, exportResult } from '../../../lib/index';
 import { FORM_OVERHEAD, limitBody } from '../../body-limit';
@@ -9,7 +9,8 @@ import type { AppDeps } from '../deps';
 import { convertOptionsFrom, exportOptionsFrom } from '../query-options';
 import { checkFits } from '../response-limit';
 import { errorResponses, type Security } from '../responses';
-import { ResultBody, SyncConvertQuery, exportContent } from '../schemas';
+import { JsonExportBody, PodcastChaptersBody } from '../export-schemas';
+import { SyncConvertQuery, exportContent } from '../schemas';
 import { setWarningsHeader, WARNINGS_HEADER } from '../warnings-header';
 
 /** The multipart form (`curl -F file=@mix.als`): one `file` part. */
@@ -39,7 +40,8 @@ function route(security: Security) {
       200: {
         description: 'The result, or the export in its format\'s media type when format is given',
         headers: { [WARNINGS_HEADER]: { description: 'The codes of the result\'s and the export\'s warnings, comma-separated (absent when there are none).', schema: { type: 'string' as const } } },
-        content: { ...exportContent, 'application/json': { schema: z.union([ResultBody, z.record(z.string(), z.unknown())]) } },
+        // the result; with format=json the same Result; report-json and mixcloud their own shapes
+        content: { ...exportContent, 'application/json+chapters': { schema: PodcastChaptersBody }, 'application/json': { schema: JsonExportBody } },
       },
       ...errorResponses(400, 401, 413, 422, 500, 503),
     },

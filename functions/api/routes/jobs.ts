@@ -7,6 +7,7 @@ import { HttpError } from '../../http-error';
 import { contentDisposition, downloadBaseName, isJobId, type JobOutcome, type JobService } from '../../jobs';
 import { convertOptionsFrom, exportOptionsFrom } from '../query-options';
 import { checkFits, deliveryOf, responseTooLarge } from '../response-limit';
+import { LicensingReportBody, MixcloudSectionsBody, PodcastChaptersBody } from '../export-schemas';
 import { errorResponses, type Security } from '../responses';
 import { ConvertQuery, CreateJobBody, ExportPreviewBody, ExportQuery, FormatParam, JobCreated, JobIdParam, JobStatusBody, ResultBody, exportContent } from '../schemas';
 import { setWarningsHeader, WARNINGS_HEADER } from '../warnings-header';
@@ -36,7 +37,7 @@ function routes(security: Security) {
     getProject: createRoute({
       method: 'get', path: '/v1/jobs/{jobId}/project', tags: ['jobs'], operationId: 'getJobProject', security,
       summary: 'The job\'s stored project (the parsed file, lib\'s versioned project document): time and export it anywhere',
-      request: { params: JobIdParam },
+      request: { params: JobIdParam, query: z.strictObject({}) },
       responses: {
         200: { description: 'The project document (lib\'s projectFromJson reads it)', content: { 'application/json': { schema: z.record(z.string(), z.unknown()).openapi('ProjectDocument') } } },
         303: { description: 'A project over the API\'s response limit (on AWS): the Location is a presigned GET of the stored document, valid 5 minutes', headers: { Location: { schema: { type: 'string' as const } } } },
@@ -51,7 +52,7 @@ function routes(security: Security) {
         200: {
           description: 'The export as a download, in its format\'s media type (the json formats: application/json; with as=json: an ExportPreview)',
           headers: warningsHeader,
-          content: { ...exportContent, 'application/json': { schema: z.union([ExportPreviewBody, ResultBody, z.record(z.string(), z.unknown())]) } },
+          content: { ...exportContent, 'application/json+chapters': { schema: PodcastChaptersBody }, 'application/json': { schema: z.union([ExportPreviewBody, ResultBody, LicensingReportBody, MixcloudSectionsBody]) } },
         },
         ...errorResponses(400, 401, 404, 409, 410, 413, 422),
       },

@@ -31,6 +31,7 @@ describe('the OpenAPI document', () => {
   it('lists every export format\'s media type on the export routes, and the result as a real schema', async () => {
     const doc = await openapi();
     const types = [...new Set(exportFormats.map((f) => f.mediaType.split(';')[0]!.trim()))];
+    expect(types).toContain('application/json+chapters');
     for (const path of ['/v1/jobs/{jobId}/export/{format}', '/v1/convert']) {
       const op = doc.paths[path].get ?? doc.paths[path].post;
       expect(Object.keys(op.responses['200'].content).sort(), path).toEqual(types.sort());
@@ -41,6 +42,54 @@ describe('the OpenAPI document', () => {
     expect(doc.components.schemas.JobStatus.properties.result.$ref ?? doc.components.schemas.JobStatus.properties.result.allOf?.[0]?.$ref).toBe('#/components/schemas/Result');
     expect(Object.keys(doc.paths['/v1/convert'].post.requestBody.content).sort()).toEqual(['application/octet-stream', 'multipart/form-data']);
     expect(doc.paths['/v1/jobs'].post.responses['415']).toBeDefined();
+  });
+
+  it('types application/json as the result or a named export shape, never an untyped record; podcast has its own media type', async () => {
+    const doc = await openapi();
+    const refs = (schema: any): string[] => (schema.anyOf ?? schema.oneOf ?? [schema]).map((s: any) => s.$ref ?? s.allOf?.[0]?.$ref);
+    expect(refs(doc.paths['/v1/convert'].post.responses['200'].content['application/json'].schema))
+      .toEqual(['#/components/schemas/Result', '#/components/schemas/LicensingReport', '#/components/schemas/MixcloudSections']);
+    expect(refs(doc.paths['/v1/jobs/{jobId}/export/{format}'].get.responses['200'].content['application/json'].schema))
+      .toEqual(['#/components/schemas/ExportPreview', '#/components/schemas/Result', '#/components/schemas/LicensingReport', '#/components/schemas/MixcloudSections']);
+    for (const path of ['/v1/convert', '/v1/jobs/{jobId}/export/{format}']) {
+      const op = doc.paths[path].get ?? doc.paths[path].post;
+      expect(op.responses['200'].content['application/json+chapters'].schema.$ref, path).toBe('#/components/schemas/PodcastChapters');
+    }
+    expect(JSON.stringify(doc.paths)).not.toMatch(/"additionalProperties":\{\}/);
+  });
+
+  it('matches what the exporters write: every JSON export of a real set parses with its named schema', async () => {
+    const h = await localHarness();
+    try {
+      const { JsonExportBody, LicensingReportBody, MixcloudSectionsBody, PodcastChaptersBody } = await import('../../../functions/api/export-schemas');
+      const { ResultBody } = await import('../../../functions/api/schemas');
+      const bytes = fixture('ableton/automation.als');
+      const schemas = { json: ResultBody, 'report-json': LicensingReportBody, mixcloud: MixcloudSectionsBody, podcast: PodcastChaptersBody };
+      for (const [format, schema] of Object.entries(schemas)) {
+        const res = await h.request(`/v1/convert?format=${format}&filename=automation.als`, { method: 'POST', body: bytes as Uint8Array<ArrayBuffer> });
+        expect(res.status, format).toBe(200);
+        const body = await res.json();
+        expect(schema.safeParse(body).error, format).toBeUndefined();
+        if (format !== 'podcast') expect(JsonExportBody.safeParse(body).success, format).toBe(true);
+      }
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('lists the errors each job route can answer, and refuses unknown query parameters on /project', async () => {
+    const doc = await openapi();
+    expect(Object.keys(doc.paths['/v1/jobs/{jobId}'].get.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '404', '410', '413', '500']));
+    expect(Object.keys(doc.paths['/v1/jobs/{jobId}/project'].get.responses)).toEqual(expect.arrayContaining(['200', '303', '410', '413']));
+    expect(Object.keys(doc.paths['/v1/convert'].post.responses)).toEqual(expect.arrayContaining(['413', '503']));
+    const h = await localHarness();
+    try {
+      const res = await h.request(`/v1/jobs/${'0'.repeat(32)}/project?timing=stepped`);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as any).error.code).toBe('unknown-parameter');
+    } finally {
+      await h.close();
+    }
   });
 
   it('declares the bearer scheme and requires it where the token guards, only when a token is set', async () => {

@@ -144,8 +144,9 @@ async function settle(run, job, local) {
     status.fail(jobError(job), local.ok ? 'This browser read the file, but the server could not; the server\'s answer stands.' : '');
     return;
   }
-  const diff = local.ok ? differences(local.result, job.result) : [];
-  if (local.ok && diff.length === 0) {
+  // a done job without a result (its own options did not fit the file) opens its stored project
+  const diff = local.ok && job.result ? differences(local.result, job.result) : [];
+  if (local.ok && job.result && diff.length === 0) {
     status.hide();
     tracklist.origin('server');
     tracklist.share(job.jobId, linkLifetime(state.retention));

@@ -9,14 +9,15 @@ import { launchBrowser } from '../helpers/browser';
 import { expectClear, fixtureBytes, openPage, uploadedJob, waitForFailure, type Failure } from './page-kit';
 import { startPageServer, type PageServer } from './page-server';
 
-/** Upload forms valid for 2 s: a job with no upload expires within the test. */
+/** Upload forms valid for 2 s, and 1 s of grace for an upload begun in time: a job with no upload expires within the test. */
 const EXPIRY_SECONDS = 2;
+const GRACE_SECONDS = 1;
 
 let server: PageServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startPageServer({ UPLOAD_EXPIRY_SECONDS: String(EXPIRY_SECONDS) });
+  server = await startPageServer({ UPLOAD_EXPIRY_SECONDS: String(EXPIRY_SECONDS), UPLOAD_GRACE_SECONDS: String(GRACE_SECONDS) });
   browser = await launchBrowser();
 }, 300_000);
 
@@ -65,7 +66,7 @@ describe('a link that cannot open', () => {
 
   it('expired with no upload: says the link has expired, not to drop a file on a new upload permission', async () => {
     const jobId = await jobWithoutUpload();
-    await new Promise((r) => setTimeout(r, EXPIRY_SECONDS * 1000 + 500));
+    await new Promise((r) => setTimeout(r, (EXPIRY_SECONDS + GRACE_SECONDS) * 1000 + 500));
     const failure = await failureOf(`/?job=${jobId}`, 'link-expired');
     expect(failure.message).toBe('This link has expired: no file was uploaded to it in time, so it has no tracklist.');
     expect(failure.hint).toBe('What to try: Convert the project again to get a new link.');

@@ -21,6 +21,8 @@ import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { isDawstampsError } from '../../lib/errors';
+import { DEFAULT_LIMITS } from '../../lib/limits';
+import { collectRules, emptyRawSet } from '../../lib/readers/ableton/collect';
 import { XmlByteReader, XmlExtractor, type TagView, type XmlNode, type XmlRule } from '../../lib/xml';
 import { FIXTURES } from '../helpers/fixtures';
 import { KNOWN_CODES, rng, type Rng } from '../fuzz/fuzz-kit';
@@ -34,35 +36,14 @@ const LIMITS = { maxXmlDepth: 256, maxValueBytes: 1 << 20 };
 type Kind = 'open' | 'tag' | 'close' | 'tree';
 interface Pattern { path: string; kinds: Kind[] }
 
-const SET = 'Ableton/LiveSet';
-const MASTER = `${SET}/MasterTrack|MainTrack`;
-const MIXER = `${MASTER}/DeviceChain|MasterChain/Mixer`;
-const ENVELOPE = `${MASTER}/AutomationEnvelopes/Envelopes/AutomationEnvelope`;
-const TRACK = `${SET}/Tracks/*`;
-const CLIP = `${SET}/Tracks/AudioTrack/DeviceChain/MainSequencer/Sample/ArrangerAutomation/Events/AudioClip`;
-
-/** The reader's paths (no two match the same element, so the order of events is the document's). */
-const READER: Pattern[] = [
-  { path: 'Ableton', kinds: ['open'] },
-  { path: MASTER, kinds: ['open', 'close'] },
-  { path: ENVELOPE, kinds: ['open', 'close'] },
-  { path: `${ENVELOPE}/EnvelopeTarget/PointeeId`, kinds: ['open'] },
-  { path: `${ENVELOPE}/Automation/Events/*`, kinds: ['tag'] },
-  { path: `${MIXER}/Tempo|TimeSignature`, kinds: ['open', 'close'] },
-  { path: `${MIXER}/Tempo|TimeSignature/Manual`, kinds: ['open'] },
-  { path: `${MIXER}/Tempo|TimeSignature/AutomationTarget`, kinds: ['open'] },
-  { path: `${MIXER}/Tempo|TimeSignature/ArrangerAutomation/Events/*`, kinds: ['tag'] },
-  { path: `${SET}/Locators/Locators/Locator`, kinds: ['tree'] },
-  { path: `${SET}/Transport`, kinds: ['tree'] },
-  { path: TRACK, kinds: ['open', 'close'] },
-  { path: `${TRACK}/Name`, kinds: ['tree'] },
-  { path: `${TRACK}/TrackGroupId`, kinds: ['open'] },
-  { path: `${TRACK}/DeviceChain/Mixer/Speaker/Manual`, kinds: ['open'] },
-  { path: `${TRACK}/DeviceChain/Mixer/Speaker/ArrangerAutomation/Events/BoolEvent`, kinds: ['open'] },
-  { path: CLIP, kinds: ['open', 'close'] },
-  { path: `${CLIP}/CurrentStart|CurrentEnd|Name|Disabled`, kinds: ['open'] },
-  { path: `${CLIP}/SampleRef/FileRef`, kinds: ['tree'] },
-];
+/**
+ * The reader's own rules (lib/readers/ableton/collect.ts): each path with the callbacks it sets,
+ * recorded generically here. No two match the same element, so the order of events is the document's.
+ */
+const READER: Pattern[] = collectRules(emptyRawSet(), DEFAULT_LIMITS).map((rule) => ({
+  path: rule.path,
+  kinds: (['open', 'tag', 'close', 'tree'] as const).filter((kind) => ({ open: rule.onOpen, tag: rule.onTag, close: rule.onClose, tree: rule.onTree })[kind] !== undefined),
+}));
 
 /** A wildcard at every depth up to the limit: every element's start tag (object and in place) and end. */
 const EVERY: Pattern[] = Array.from({ length: LIMITS.maxXmlDepth }, (_, d) => ({ path: Array(d + 1).fill('*').join('/'), kinds: ['open', 'tag', 'close'] as Kind[] }));

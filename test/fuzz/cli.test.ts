@@ -1,29 +1,13 @@
-// The CLI on hostile files: exit code 2, one stderr line per bad file naming it and the error
-// code, no stack trace; good files in the same call are still printed.
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { gzip } from './mutate';
+import { runCli } from '../helpers/cli';
 import { FIXTURES } from '../helpers/fixtures';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CLI = join(ROOT, 'dist/cli.cjs');
-const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'dawstamps-hostile-'));
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { cwd: ROOT, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const failed = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
-}
 
 const file = (name: string, bytes: Uint8Array | string): string => {
   const path = join(dir, name);
@@ -42,14 +26,10 @@ const HOSTILE: Array<[string, Uint8Array | string, string]> = [
   ['lone-gzip-header.als', Uint8Array.of(0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3), 'corrupt-file'],
 ];
 
-beforeAll(async () => {
-  if (!existsSync(CLI)) await run('npm', ['run', 'build'], { cwd: ROOT });
-}, 120_000);
-
 describe('dawstamps on hostile files', () => {
   it.each(HOSTILE.map(([name, bytes, code]) => ({ name, bytes, code })))('$name: exit 2, one stderr line naming the file and $code, no stack', async ({ name, bytes, code }) => {
     const path = file(name, bytes);
-    const out = await cli(path);
+    const out = await runCli(path);
     expect(out.code).toBe(2);
     expect(out.stdout).toBe('');
     const lines = out.stderr.trimEnd().split('\n');
@@ -62,7 +42,7 @@ describe('dawstamps on hostile files', () => {
   it('a good file among bad ones is still printed; every bad one gets its line', async () => {
     const good = join(FIXTURES, 'ableton/automation.als');
     const bad = HOSTILE.slice(0, 4).map(([name, bytes]) => file(`mixed-${name}`, bytes));
-    const out = await cli(bad[0]!, good, ...bad.slice(1));
+    const out = await runCli(bad[0]!, good, ...bad.slice(1));
     expect(out.code).toBe(2);
     expect(out.stdout).toContain('00:00 A');
     const lines = out.stderr.trimEnd().split('\n');
@@ -71,14 +51,14 @@ describe('dawstamps on hostile files', () => {
   });
 
   it('an .flp named .als is read by its content', async () => {
-    const out = await cli(file('really-an-flp.als', flp));
+    const out = await runCli(file('really-an-flp.als', flp));
     expect(out.code).toBe(0);
     expect(out.stderr).not.toContain('dawstamps:');
   });
 
   it('a file name with a line break still gives one stderr line', async () => {
     const path = file('two\nlines.als', new Uint8Array(0));
-    const out = await cli(path);
+    const out = await runCli(path);
     expect(out.code).toBe(2);
     expect(out.stderr.trimEnd().split('\n'), JSON.stringify(out.stderr)).toHaveLength(1);
   });

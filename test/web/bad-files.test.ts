@@ -1,26 +1,13 @@
 // Files that are not what they claim, in real Chromium, with the upload on and with the project
 // kept on this computer: an empty file, a text file named .als, a cut-off .als. Each ends in lib's
 // own sentence and what to try, with no stack; the page takes the next file.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { convert, isDawstampsError } from '../../lib/index';
 import { buildAls } from '../helpers/als-builder';
-import { launchBrowser } from '../helpers/browser';
-import { dropFile, expectClear, fixtureBytes, openPage, waitForFailure, waitForTable } from './page-kit';
-import { startPageServer, type PageServer } from './page-server';
+import { dropFile, expectClear, fixtureBytes, openPage, waitForFailure, waitForTable, usePageRig } from './page-kit';
 
-let server: PageServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPageServer();
-  browser = await launchBrowser();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const rig = usePageRig();
 
 const example = fixtureBytes('ableton/example-120.als');
 const BAD: Array<[string, string, Uint8Array]> = [
@@ -45,7 +32,7 @@ describe('a bad file', () => {
   for (const keepLocal of [false, true]) {
     const mode = keepLocal ? 'kept on this computer' : 'with the upload on';
     it(`${mode}: an empty file is refused at once, before anything is read or sent`, async () => {
-      const { page, uncaught, close } = await openPage(browser, server.url);
+      const { page, uncaught, close } = await openPage(rig.browser, rig.server.url);
       if (keepLocal) await page.getByRole('switch', { name: 'Keep my project on this computer' }).check();
       const calls: string[] = [];
       page.on('request', (r) => {
@@ -66,7 +53,7 @@ describe('a bad file', () => {
     for (const [what, name, bytes] of BAD) {
       it(`${mode}: ${what} gets lib's sentence and what to try`, async () => {
         const expected = await libError(bytes);
-        const { page, uncaught, close } = await openPage(browser, server.url);
+        const { page, uncaught, close } = await openPage(rig.browser, rig.server.url);
         if (keepLocal) await page.getByRole('switch', { name: 'Keep my project on this computer' }).check();
         await dropFile(page, name, bytes);
         // with the upload on, the server's answer ends it (the same error, from the same lib)

@@ -1,30 +1,17 @@
 // The page's scripts in real Chromium: should lib's bundle or app.js not load, or not fit (a deploy
 // half seen), the page says so instead of doing nothing; and the scripts are revalidated on every
 // load, so a browser never mixes a cached one with a new one.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { openPage } from './page-kit';
-import { startPageServer, type PageServer } from './page-server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openPage, usePageRig } from './page-kit';
 
 const MESSAGE = 'The page could not load its scripts; reload it.';
 
-let server: PageServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPageServer();
-  browser = await launchBrowser();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const rig = usePageRig();
 
 /** Opens the page with `path` answered by `answer` (a 404, or another file). */
 async function openWith(path: string, answer: { status: number; body: string }): Promise<{ page: Page; uncaught: string[]; close: () => Promise<void> }> {
-  return openPage(browser, server.url, {}, {
+  return openPage(rig.browser, rig.server.url, {}, {
     ready: false,
     before: (page) => page.route(`**/${path}`, (route) => route.fulfill({ ...answer, contentType: 'text/javascript' })),
   });
@@ -51,7 +38,7 @@ describe('when the page\'s scripts do not load', () => {
   });
 
   it('shows no message when everything loads', async () => {
-    const { page, errors, close } = await openPage(browser, server.url);
+    const { page, errors, close } = await openPage(rig.browser, rig.server.url);
     expect(await page.isHidden('#load-failed')).toBe(true);
     expect(errors).toEqual([]);
     await close();
@@ -61,18 +48,18 @@ describe('when the page\'s scripts do not load', () => {
 describe('caching', () => {
   it('revalidates the page and its scripts on every load (no-cache, ETag, 304); styles keep five minutes', async () => {
     for (const path of ['/', '/boot.js', '/app.js', '/dawstamps.js', '/worker.js']) {
-      const res = await fetch(`${server.url}${path}`);
+      const res = await fetch(`${rig.server.url}${path}`);
       expect(res.headers.get('cache-control'), path).toBe('no-cache');
       const etag = res.headers.get('etag');
       expect(etag, path).toMatch(/^W\/"[0-9a-f]{32}"$/);
-      const again = await fetch(`${server.url}${path}`, { headers: { 'If-None-Match': etag! } });
+      const again = await fetch(`${rig.server.url}${path}`, { headers: { 'If-None-Match': etag! } });
       expect(again.status, path).toBe(304);
       expect(again.headers.get('etag'), path).toBe(etag);
-      expect((await fetch(`${server.url}${path}`, { headers: { 'If-None-Match': 'W/"other"' } })).status, path).toBe(200);
+      expect((await fetch(`${rig.server.url}${path}`, { headers: { 'If-None-Match': 'W/"other"' } })).status, path).toBe(200);
     }
-    expect((await fetch(`${server.url}/style.css`)).headers.get('cache-control')).toBe('public, max-age=300');
+    expect((await fetch(`${rig.server.url}/style.css`)).headers.get('cache-control')).toBe('public, max-age=300');
     // every script keeps its strict policy, a 304 included
-    const script = await fetch(`${server.url}/app.js`, { headers: { 'If-None-Match': '*' } });
+    const script = await fetch(`${rig.server.url}/app.js`, { headers: { 'If-None-Match': '*' } });
     expect(script.status).toBe(304);
     expect(script.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
   });

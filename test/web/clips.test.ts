@@ -2,16 +2,15 @@
 // Sets without locators, one audio clip per song overlapping for the mixes; times worked out by hand.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { convert } from '../../lib/index';
 import { OPTION_SPECS } from '../../lib/option-table';
 import { buildAls } from '../helpers/als-builder';
-import { launchBrowser } from '../helpers/browser';
-import { dropFile, expectTimes, openPage, previewOf, tableRows, waitForTable } from './page-kit';
-import { ROOT, startPageServer, type PageServer } from './page-server';
+import { dropFile, expectTimes, openPage, previewOf, tableRows, waitForTable, usePageRig } from './page-kit';
+import { REPO } from '../helpers/functions/server-process';
 
-const OUT = join(ROOT, 'test-output');
+const OUT = join(REPO, 'test-output');
 const ONE = 'Artist A - Song One';
 const TWO = 'Artist B - Song Two';
 const THREE = 'Artist C - Song Three (Club Mix)';
@@ -35,19 +34,11 @@ const SET = buildAls({
   ],
 });
 
-let server: PageServer;
-let browser: Browser;
+const rig = usePageRig();
 
 beforeAll(async () => {
-  server = await startPageServer();
-  browser = await launchBrowser();
   mkdirSync(OUT, { recursive: true });
 }, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 /** Waits until the table's row names are these (after a change of source or clip option). */
 async function rowsNamed(page: Page, names: string[]): Promise<void> {
@@ -69,7 +60,7 @@ async function rowAt(page: Page, index: number, seconds: number): Promise<void> 
 
 describe('a set without locators', () => {
   it('lists its clips, moves entries to the middle of the crossfade, adds muted tracks, and switches source', async () => {
-    const { page, errors, close } = await openPage(browser, server.url);
+    const { page, errors, close } = await openPage(rig.browser, rig.server.url);
     await dropFile(page, 'clips.als', SET);
     await waitForTable(page);
     // beat 64 = 32 s, beat 128 = 64 s
@@ -118,7 +109,7 @@ describe('a set without locators', () => {
     });
     const parallel = (await convert(stems)).warnings.find((w) => w.code === 'clips-in-parallel');
     expect(parallel).toBeDefined();
-    const { page, uncaught, close } = await openPage(browser, server.url);
+    const { page, uncaught, close } = await openPage(rig.browser, rig.server.url);
     await dropFile(page, 'stems.als', stems);
     await waitForTable(page);
     expect(await page.isVisible('#warnings')).toBe(true);
@@ -139,7 +130,7 @@ describe('a set without locators', () => {
         { clips: [{ start: 64, end: 136, name: 'Two', file: 'two.wav' }] },
       ],
     });
-    const { page, close } = await openPage(browser, server.url);
+    const { page, close } = await openPage(rig.browser, rig.server.url);
     await dropFile(page, 'clips.als', SET);
     await waitForTable(page);
     await page.selectOption('#clip-anchor', 'crossfade-middle');
@@ -161,7 +152,7 @@ describe('a set without locators', () => {
 describe('the source controls', () => {
   it('are labelled and reached with the keyboard; choosing Clips by keyboard shows the clip options', async () => {
     const set = buildAls({ live: 11, locators: [{ time: 0, name: 'Locator A' }, { time: 32, name: 'Locator B' }], audioTracks: [{ clips: [{ start: 0, end: 64, name: 'Clip Song', file: 'c.wav' }] }] });
-    const { page, close } = await openPage(browser, server.url);
+    const { page, close } = await openPage(rig.browser, rig.server.url);
     await dropFile(page, 'both.als', set);
     await waitForTable(page);
     expect(await page.textContent('#summary')).toContain(`${MARKERS}: 2 markers`);
@@ -196,7 +187,7 @@ describe('the source controls', () => {
   });
 
   it('fit a phone-width screen in dark mode (screenshot in test-output/)', async () => {
-    const { page, close } = await openPage(browser, server.url, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, colorScheme: 'dark' });
+    const { page, close } = await openPage(rig.browser, rig.server.url, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, colorScheme: 'dark' });
     await dropFile(page, 'clips.als', SET);
     await waitForTable(page);
     expect(await page.isVisible('#clip-options')).toBe(true);

@@ -1,41 +1,35 @@
 // The export panel in real Chromium: lib's formats and exporters in the page, YouTube and CUE previews, copy, download.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { dropFile, fixtureBytes, openPage, previewOf, waitForTable, type OpenedPage } from './page-kit';
-import { ROOT, startPageServer, type PageServer } from './page-server';
+import { dropFile, fixtureBytes, openPage, previewOf, waitForTable, type OpenedPage, usePageRig } from './page-kit';
+import { REPO } from '../helpers/functions/server-process';
 
-let server: PageServer;
-let browser: Browser;
 let opened: OpenedPage;
 
 /** Golden exports of example-120.als with default options (test/golden, made by the exporters' tests). */
-const golden = (file: string): string => readFileSync(join(ROOT, 'test/golden/ableton-example-120', file), 'utf8');
+const golden = (file: string): string => readFileSync(join(REPO, 'test/golden/ableton-example-120', file), 'utf8');
 
 /** The export's warnings, spelled out under the preview. */
 const exportWarnings = (): Promise<string[]> => opened.page.$$eval('#export-warnings li', (lis) => lis.map((li) => li.textContent ?? ''));
 const goldenWarnings = (format: string): string[] =>
   (JSON.parse(golden('warnings.json')) as Record<string, Array<{ message: string }>>)[format]!.map((w) => w.message);
 
+const rig = usePageRig();
+
 beforeAll(async () => {
-  server = await startPageServer();
-  browser = await launchBrowser();
-  opened = await openPage(browser, server.url, { permissions: ['clipboard-read', 'clipboard-write'], acceptDownloads: true });
+  opened = await openPage(rig.browser, rig.server.url, { permissions: ['clipboard-read', 'clipboard-write'], acceptDownloads: true });
   await dropFile(opened.page, 'example-120.als', fixtureBytes('ableton/example-120.als'));
   await waitForTable(opened.page);
 }, 300_000);
 
 afterAll(async () => {
   await opened?.close();
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('the export panel', () => {
   it('offers the formats the API lists, in its order', async () => {
-    const listed = (await (await fetch(`${server.url}/v1/formats`)).json()) as { exports: Array<{ id: string; label: string }> };
+    const listed = (await (await fetch(`${rig.server.url}/v1/formats`)).json()) as { exports: Array<{ id: string; label: string }> };
     const offered = await opened.page.$$eval('#format option', (os) => os.map((o) => ({ id: (o as HTMLOptionElement).value, label: o.textContent })));
     expect(offered).toEqual(listed.exports.map(({ id, label }) => ({ id, label })));
     expect(offered.map((o) => o.id)).toEqual(expect.arrayContaining(['text', 'youtube', 'cue']));
@@ -90,9 +84,9 @@ describe('the export panel', () => {
     // remembered: a fresh visit (same browser) finds the last template
     await page.selectOption('#format', 'template');
     await page.fill('#template', '{index}) {name}');
-    const again = await browser.newPage({ storageState: await page.context().storageState() });
+    const again = await rig.browser.newPage({ storageState: await page.context().storageState() });
     try {
-      await again.goto(server.url);
+      await again.goto(rig.server.url);
       await again.waitForFunction(() => document.documentElement.classList.contains('ready'));
       expect(await again.inputValue('#template')).toBe('{index}) {name}');
     } finally {

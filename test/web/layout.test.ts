@@ -2,31 +2,22 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAls } from '../helpers/als-builder';
-import { launchBrowser } from '../helpers/browser';
-import { dropFile, fixtureBytes, openPage, previewOf, waitForTable } from './page-kit';
-import { ROOT, startPageServer, type PageServer } from './page-server';
+import { dropFile, fixtureBytes, openPage, previewOf, waitForTable, usePageRig } from './page-kit';
+import { REPO } from '../helpers/functions/server-process';
 
-const OUT = join(ROOT, 'test-output');
+const OUT = join(REPO, 'test-output');
 /** The page's JavaScript (lib's bundle included), gzipped; and its HTML, CSS and icon as they are. */
 const JS_LIMIT = 150 * 1024;
 const PAGE_LIMIT = 40 * 1024;
 
-let server: PageServer;
-let browser: Browser;
+const rig = usePageRig();
 
 beforeAll(async () => {
-  server = await startPageServer();
-  browser = await launchBrowser();
   mkdirSync(OUT, { recursive: true });
 }, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 /** A DJ mix as a person would save it: ramps between songs, one tempo jump, "Artist - Title" locators. */
 function realisticMix(): Uint8Array {
@@ -52,7 +43,7 @@ async function scrollsSideways(page: Page): Promise<boolean> {
 
 describe('the page', () => {
   it('ships its JavaScript, lib included, under 150 KB gzipped, and its HTML and CSS under 40 KB', async () => {
-    const { page, close } = await openPage(browser, server.url);
+    const { page, close } = await openPage(rig.browser, rig.server.url);
     const loaded = new Set<string>();
     page.context().on('request', (r) => void loaded.add(new URL(r.url()).pathname));
     await page.reload();
@@ -61,11 +52,11 @@ describe('the page', () => {
     await waitForTable(page);
     expect([...loaded]).toEqual(expect.arrayContaining(['/', '/boot.js', '/app.js', '/style.css', '/dawstamps.js', '/worker.js']));
     // every script the server ships for the page, as served, gzipped (what a browser downloads)
-    const scripts = [...readdirSync(join(ROOT, 'web')), ...readdirSync(join(ROOT, 'dist/web'))].filter((f) => f.endsWith('.js'));
+    const scripts = [...readdirSync(join(REPO, 'web')), ...readdirSync(join(REPO, 'dist/web'))].filter((f) => f.endsWith('.js'));
     let gzipped = 0;
     let raw = 0;
     for (const name of scripts) {
-      const res = await fetch(`${server.url}/${name}`);
+      const res = await fetch(`${rig.server.url}/${name}`);
       expect(res.status, name).toBe(200);
       const body = Buffer.from(await res.arrayBuffer());
       raw += body.length;
@@ -73,14 +64,14 @@ describe('the page', () => {
     }
     expect(gzipped).toBeLessThan(JS_LIMIT);
     let rest = 0;
-    for (const path of ['/', '/style.css', '/favicon.svg']) rest += (await (await fetch(`${server.url}${path}`)).arrayBuffer()).byteLength;
+    for (const path of ['/', '/style.css', '/favicon.svg']) rest += (await (await fetch(`${rig.server.url}${path}`)).arrayBuffer()).byteLength;
     expect(rest).toBeLessThan(PAGE_LIMIT);
     console.log(`page JavaScript: ${scripts.length} files, ${raw} bytes, ${gzipped} bytes gzipped; HTML, CSS and icon ${rest} bytes`);
     await close();
   });
 
   it('works with the keyboard alone: pick, read, change the format, copy', async () => {
-    const { page, close } = await openPage(browser, server.url, { permissions: ['clipboard-read', 'clipboard-write'] });
+    const { page, close } = await openPage(rig.browser, rig.server.url, { permissions: ['clipboard-read', 'clipboard-write'] });
     const focused = (): Promise<string> => page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('class') || '');
     let tabs = 0;
     while ((await focused()) !== 'file' && tabs++ < 5) await page.keyboard.press('Tab');
@@ -106,7 +97,7 @@ describe('the page', () => {
   });
 
   it('describes its controls only with text that is there (every aria-describedby names a filled element)', async () => {
-    const { page, close } = await openPage(browser, server.url);
+    const { page, close } = await openPage(rig.browser, rig.server.url);
     await dropFile(page, 'example-120.als', fixtureBytes('ableton/example-120.als'));
     await waitForTable(page);
     const described = await page.$$eval('[aria-describedby]', (els) => els.flatMap((el) => (el.getAttribute('aria-describedby') ?? '').split(/\s+/).map((id) => ({
@@ -120,7 +111,7 @@ describe('the page', () => {
   it('fits a phone-width screen without sideways scrolling, long names included', async () => {
     const longName = `${'Extraordinarily_Long_Unbroken_Artist_Name_'.repeat(4)} - Title`;
     const set = buildAls({ live: 11, locators: [{ time: 0, name: longName }, { time: 64, name: 'Short - One' }] });
-    const { page, close } = await openPage(browser, server.url, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const { page, close } = await openPage(rig.browser, rig.server.url, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     expect(await scrollsSideways(page)).toBe(false);
     await dropFile(page, 'phone.als', set);
     await waitForTable(page);
@@ -132,7 +123,7 @@ describe('the page', () => {
 
   it('draws the result in light and dark mode (screenshots in test-output/)', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
-      const { page, errors, close } = await openPage(browser, server.url, { viewport: { width: 1000, height: 900 }, colorScheme });
+      const { page, errors, close } = await openPage(rig.browser, rig.server.url, { viewport: { width: 1000, height: 900 }, colorScheme });
       await dropFile(page, 'friday-mix.als', realisticMix());
       await waitForTable(page);
       await previewOf(page, 'text', 'Sable - Home');

@@ -3,32 +3,18 @@
 // its own sentence, with what to try and no stack; nothing is shown that is not there.
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { expectClear, fixtureBytes, openPage, uploadedJob, waitForFailure, type Failure } from './page-kit';
-import { startPageServer, type PageServer } from './page-server';
+import { describe, expect, it } from 'vitest';
+import { expectClear, fixtureBytes, openPage, uploadedJob, waitForFailure, type Failure, usePageRig } from './page-kit';
 
 /** Upload forms valid for 2 s, and 1 s of grace for an upload begun in time: a job with no upload expires within the test. */
 const EXPIRY_SECONDS = 2;
 const GRACE_SECONDS = 1;
 
-let server: PageServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPageServer({ UPLOAD_EXPIRY_SECONDS: String(EXPIRY_SECONDS), UPLOAD_GRACE_SECONDS: String(GRACE_SECONDS) });
-  browser = await launchBrowser();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const rig = usePageRig({ UPLOAD_EXPIRY_SECONDS: String(EXPIRY_SECONDS), UPLOAD_GRACE_SECONDS: String(GRACE_SECONDS) });
 
 /** Opens the link and reads its failure; nothing of a tracklist may show. */
 async function failureOf(link: string, code: string, options: { offline?: boolean } = {}): Promise<Failure> {
-  const { page, uncaught, close } = await openPage(browser, `${server.url}${link}`, {}, {
+  const { page, uncaught, close } = await openPage(rig.browser, `${rig.server.url}${link}`, {}, {
     before: async (p) => {
       if (options.offline) await p.route('**/v1/jobs/**', (route) => route.abort('connectionrefused'));
     },
@@ -48,7 +34,7 @@ async function failureOf(link: string, code: string, options: { offline?: boolea
 
 /** A job made with no upload (its form unused). */
 async function jobWithoutUpload(): Promise<string> {
-  const res = await fetch(`${server.url}/v1/jobs`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ filename: 'mix.als', size: 100 }) });
+  const res = await fetch(`${rig.server.url}/v1/jobs`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ filename: 'mix.als', size: 100 }) });
   return ((await res.json()) as { jobId: string }).jobId;
 }
 
@@ -78,15 +64,15 @@ describe('a link that cannot open', () => {
   });
 
   it('its conversion failed: gives the conversion\'s error', async () => {
-    const jobId = await uploadedJob(server.url, 'junk.als', fixtureBytes('ableton/junk.als'));
+    const jobId = await uploadedJob(rig.server.url, 'junk.als', fixtureBytes('ableton/junk.als'));
     await failureOf(`/?job=${jobId}`, 'not-a-project');
   });
 
   it('its stored project is gone (410): says the result is no longer kept', async () => {
-    const jobId = await uploadedJob(server.url, 'automation.als', fixtureBytes('ableton/automation.als'));
-    const stored = readdirSync(server.dataDir, { recursive: true }).map(String).filter((p) => p.includes(`${jobId}.project-`));
+    const jobId = await uploadedJob(rig.server.url, 'automation.als', fixtureBytes('ableton/automation.als'));
+    const stored = readdirSync(rig.server.dataDir, { recursive: true }).map(String).filter((p) => p.includes(`${jobId}.project-`));
     expect(stored).toHaveLength(1);
-    rmSync(join(server.dataDir, stored[0]!));
+    rmSync(join(rig.server.dataDir, stored[0]!));
     const failure = await failureOf(`/?job=${jobId}`, 'project-expired');
     expect(failure.hint).toBe('What to try: The result is no longer kept. Convert the project again.');
   });

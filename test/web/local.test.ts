@@ -2,27 +2,14 @@
 // before the upload ends, re-timing makes no request, "keep my project on this computer" uploads
 // nothing, the preview agrees with the server's result, and /?job=ID opens the stored project
 // (links that cannot open: links.test.ts).
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { convert, exportFormats, listFormats } from '../../lib/index';
 import { OPTION_SPECS } from '../../lib/option-table';
 import { buildAls } from '../helpers/als-builder';
-import { launchBrowser } from '../helpers/browser';
-import { dropFile, expectedMarkers, expectTimes, fixtureBytes, openPage, previewOf, tableRows, waitForServer, waitForTable } from './page-kit';
-import { startPageServer, type PageServer } from './page-server';
+import { dropFile, expectedMarkers, expectTimes, fixtureBytes, openPage, previewOf, tableRows, waitForServer, waitForTable, usePageRig } from './page-kit';
 
-let server: PageServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPageServer();
-  browser = await launchBrowser();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const rig = usePageRig();
 
 /**
  * Every request the page and its worker make from now on, with its body. Requests are routed
@@ -47,7 +34,7 @@ const origin = (page: Page): Promise<string | undefined> => page.evaluate(() => 
 
 describe('the tracklist before the upload has finished', () => {
   it('shows the preview while the upload is held back 5 s, then the server confirms it', async () => {
-    const { page, errors, close } = await openPage(browser, server.url);
+    const { page, errors, close } = await openPage(rig.browser, rig.server.url);
     let released = 0;
     await page.route('**/v1/uploads', async (route) => {
       await new Promise((r) => setTimeout(r, 5000));
@@ -71,10 +58,10 @@ describe('the tracklist before the upload has finished', () => {
   });
 
   it('agrees with the server\'s result on every fixture (names, times within 1 ms, DAW, timing model)', async () => {
-    const { page, errors, close } = await openPage(browser, server.url);
+    const { page, errors, close } = await openPage(rig.browser, rig.server.url);
     for (const fixture of ['ableton/automation.als', 'ableton/automation-intense.als', 'ableton/example-120.als', 'ableton/live8-markers-auto.als',
       'ableton/live9-automation.als', 'ableton/L12-automation.als', 'flstudio/fl-test.flp', 'flstudio/fl-markers.flp', 'flstudio/complex.flp']) {
-      await page.goto(server.url);
+      await page.goto(rig.server.url);
       await page.waitForFunction(() => document.documentElement.classList.contains('ready'));
       await dropFile(page, fixture.split('/')[1]!, fixtureBytes(fixture));
       await waitForTable(page);
@@ -87,7 +74,7 @@ describe('the tracklist before the upload has finished', () => {
   });
 
   it('shows the server\'s result and says so when the two differ', async () => {
-    const { page, close } = await openPage(browser, server.url);
+    const { page, close } = await openPage(rig.browser, rig.server.url);
     // the server's answers, changed on the way: one entry renamed in its result and its stored project
     await page.route(/\/v1\/jobs\/[0-9a-f]{32}(\/project)?$/, async (route) => {
       const res = await route.fetch();
@@ -107,7 +94,7 @@ describe('the tracklist before the upload has finished', () => {
 
 describe('re-timing and exporting in the page', () => {
   it('changes start point, timing, source, precision and format with no request', async () => {
-    const { page, close } = await openPage(browser, server.url);
+    const { page, close } = await openPage(rig.browser, rig.server.url);
     await dropFile(page, 'example-120.als', fixtureBytes('ableton/example-120.als'));
     await waitForTable(page);
     await waitForServer(page);
@@ -129,7 +116,7 @@ describe('re-timing and exporting in the page', () => {
   });
 
   it('builds its menus from lib: the option table\'s values and labels, the export registry, the reader list', async () => {
-    const { page, close } = await openPage(browser, server.url);
+    const { page, close } = await openPage(rig.browser, rig.server.url);
     const controlId = (name: string) => page.$eval(`[name="${name}"]`, (c) => c.id);
     const options = (id: string) => page.$$eval(`#${id} option`, (os) => os.map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent })));
     for (const spec of OPTION_SPECS) {
@@ -147,7 +134,7 @@ describe('re-timing and exporting in the page', () => {
   });
 
   it('offers only the start points the set has', async () => {
-    const { page, close } = await openPage(browser, server.url);
+    const { page, close } = await openPage(rig.browser, rig.server.url);
     const starts = () => page.$$eval('#start option', (os) => os.map((o) => (o as HTMLOptionElement).value));
     await dropFile(page, 'fl-test.flp', fixtureBytes('flstudio/fl-test.flp'));
     await waitForTable(page);
@@ -166,7 +153,7 @@ describe('re-timing and exporting in the page', () => {
   it('shows times as lib formats them: -4.5 s is -0:05, as in the exports', async () => {
     // 120 BPM: a locator at beat 9 is 4.5 s after the one at 0; measured from it, the first is at -4.5 s
     const set = buildAls({ live: 11, tempo: 120, locators: [{ time: 0, name: 'Before' }, { time: 9, name: 'Start' }, { time: 7209, name: 'Late' }] });
-    const { page, close } = await openPage(browser, server.url);
+    const { page, close } = await openPage(rig.browser, rig.server.url);
     await dropFile(page, 'negative.als', set);
     await waitForTable(page);
     await page.click('#more-time summary');
@@ -187,7 +174,7 @@ describe('re-timing and exporting in the page', () => {
       tempoEvents: [{ beat: -63072000, bpm: 120 }, { beat: 32, bpm: 120, curve: [0.1, 0.9, 0.2, 1] }, { beat: 64, bpm: 60 }],
       locators: [{ time: 0, name: 'A' }, { time: 32, name: 'B' }, { time: 64, name: 'C' }, { time: 96, name: 'D' }],
     });
-    const { page, close } = await openPage(browser, server.url);
+    const { page, close } = await openPage(rig.browser, rig.server.url);
     await dropFile(page, 'curve.als', set);
     await waitForTable(page);
     const points = await page.evaluate(() => [...(document.querySelector('#timeline .tempo-line')?.getAttribute('d') ?? '').matchAll(/[ML]([\d.]+),([\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]));
@@ -205,7 +192,7 @@ describe('re-timing and exporting in the page', () => {
 
 describe('"Keep my project on this computer"', () => {
   it('converts and exports with no request that carries the file, and is remembered on the next visit', async () => {
-    const { page, errors, close } = await openPage(browser, server.url);
+    const { page, errors, close } = await openPage(rig.browser, rig.server.url);
     const bytes = fixtureBytes('ableton/example-120.als');
     await page.getByRole('switch', { name: 'Keep my project on this computer' }).check();
     const requests = await recordRequests(page);
@@ -235,7 +222,7 @@ describe('"Keep my project on this computer"', () => {
   });
 
   it('off, the same file is uploaded (the check above would see it)', async () => {
-    const { page, close } = await openPage(browser, server.url);
+    const { page, close } = await openPage(rig.browser, rig.server.url);
     const bytes = fixtureBytes('ableton/example-120.als');
     expect(await page.isChecked('#keep-local')).toBe(false);
     const requests = await recordRequests(page);
@@ -248,7 +235,7 @@ describe('"Keep my project on this computer"', () => {
 
 describe('the link /?job=ID', () => {
   it('opens the same tracklist, timeline and exports from the stored project, with no file', async () => {
-    const first = await openPage(browser, server.url);
+    const first = await openPage(rig.browser, rig.server.url);
     await dropFile(first.page, 'automation-intense.als', fixtureBytes('ableton/automation-intense.als'));
     await waitForServer(first.page);
     const link = first.page.url();
@@ -259,7 +246,7 @@ describe('the link /?job=ID', () => {
     await first.close();
 
     // another visit (a fresh browser context: no file, nothing in memory), then a reload
-    const second = await openPage(browser, link);
+    const second = await openPage(rig.browser, link);
     const requests = await recordRequests(second.page);
     for (let visit = 0; visit < 2; visit++) {
       if (visit) await second.page.reload();

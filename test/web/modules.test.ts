@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { convert, listFormats } from '../../lib/index';
 import { fixtureBytes } from './page-kit';
-import { ROOT } from './page-server';
+import { REPO } from '../helpers/functions/server-process';
 import { agree, refuse, settings, status } from './web-modules';
 
 const { formatBytes, kindsText, refuseReason } = refuse;
@@ -68,7 +68,7 @@ describe('the preview and the server\'s result', () => {
 
 describe('the page\'s code', () => {
   it('keeps no clock, tempo curve or list of DAWs of its own: times and kinds are lib\'s', () => {
-    const web = join(ROOT, 'web');
+    const web = join(REPO, 'web');
     for (const file of readdirSync(web).filter((f) => f.endsWith('.js') || f.endsWith('.html'))) {
       const text = readFileSync(join(web, file), 'utf8');
       expect(text, file).not.toMatch(/Ableton|FL Studio|\.als\b|\.flp\b|REAPER|DAWproject/);

@@ -1,12 +1,63 @@
 /**
- * Shared steps of the page tests: fixtures, opening the page, dropping a file, reading the table,
- * reading a failure, and a job made through the API.
+ * Shared steps of the page tests: the server and browser, fixtures, opening the page, dropping a
+ * file, reading the table, reading a failure, and a job made through the API.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { launchBrowser } from '../helpers/browser';
 import { expectedFiles, fixturePath, type ExpectedMarker } from '../helpers/fixtures';
 import { postUpload } from '../helpers/functions/form';
+import { startServerProcess } from '../helpers/functions/server-process';
+
+/** `npm start`'s server (dist/server.js) on a free port with its own temporary DATA_DIR. */
+export interface PageServer {
+  url: string;
+  dataDir: string;
+  /** Everything the server printed (for failure messages). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** Starts the page's server; `env` adds variables (API_TOKEN, UPLOAD_EXPIRY_SECONDS…). */
+export async function startPageServer(env: Record<string, string> = {}): Promise<PageServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dawstamps-web-'));
+  const server = await startServerProcess({ HOST: '127.0.0.1', DATA_DIR: dataDir, API_TOKEN: '', ...env });
+  return {
+    url: server.url,
+    dataDir,
+    output: server.output,
+    async stop() {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The page server and the Chromium a test file shares. */
+export interface PageRig {
+  server: PageServer;
+  browser: Browser;
+}
+
+/**
+ * Starts the page server (with `env` added to its environment) and Chromium before a file's tests
+ * and stops both after them:  `const rig = usePageRig();` then `openPage(rig.browser, rig.server.url)`.
+ */
+export function usePageRig(env: Record<string, string> = {}): PageRig {
+  const rig = {} as PageRig;
+  beforeAll(async () => {
+    rig.server = await startPageServer(env);
+    rig.browser = await launchBrowser();
+  }, 300_000);
+  afterAll(async () => {
+    await rig.browser?.close();
+    await rig.server?.stop();
+  });
+  return rig;
+}
 
 /** The expected marker times of a fixture (test/fixtures/expected.json). */
 export function expectedMarkers(path: string): ExpectedMarker[] {

@@ -1,24 +1,11 @@
 // The result view in real Chromium against `npm start`'s server: table times, timing, start, timeline.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { convert } from '../../lib/index';
 import { formatClock } from '../../lib/text/time';
-import { launchBrowser } from '../helpers/browser';
-import { dropFile, expectedMarkers, expectTimes, fixtureBytes, openPage, tableRows, waitForTable } from './page-kit';
-import { startPageServer, type PageServer } from './page-server';
+import { dropFile, expectedMarkers, expectTimes, fixtureBytes, openPage, tableRows, waitForTable, usePageRig } from './page-kit';
 
-let server: PageServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPageServer();
-  browser = await launchBrowser();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const rig = usePageRig();
 
 /** The summary's rows, by their term. */
 function summaryOf(page: Page): Promise<Record<string, string>> {
@@ -27,7 +14,7 @@ function summaryOf(page: Page): Promise<Record<string, string>> {
 
 describe('the result view', () => {
   it('shows an Ableton set dropped on the page with the times of expected.json, and re-times it', async () => {
-    const { page, errors, close } = await openPage(browser, server.url);
+    const { page, errors, close } = await openPage(rig.browser, rig.server.url);
     await dropFile(page, 'automation-intense.als', fixtureBytes('ableton/automation-intense.als'));
     await waitForTable(page);
     const expected = expectedMarkers('ableton/automation-intense.als');
@@ -51,7 +38,7 @@ describe('the result view', () => {
   });
 
   it('measures from a chosen locator: it is at 0:00 and the earlier ones are left out', async () => {
-    const { page, close } = await openPage(browser, server.url);
+    const { page, close } = await openPage(rig.browser, rig.server.url);
     await dropFile(page, 'automation.als', fixtureBytes('ableton/automation.als'));
     await waitForTable(page);
     const expected = expectedMarkers('ableton/automation.als');
@@ -67,7 +54,7 @@ describe('the result view', () => {
   });
 
   it('says why a start point is refused, keeps the table, and the sentence goes with the next change', async () => {
-    const { page, close } = await openPage(browser, server.url);
+    const { page, close } = await openPage(rig.browser, rig.server.url);
     await dropFile(page, 'automation.als', fixtureBytes('ableton/automation.als'));
     await waitForTable(page);
     expect(await page.$$eval('#start option', (os) => os.map((o) => (o as HTMLOptionElement).value))).not.toContain('song-start');
@@ -85,7 +72,7 @@ describe('the result view', () => {
   });
 
   it('shows an FL Studio project with the times of expected.json', async () => {
-    const { page, close } = await openPage(browser, server.url);
+    const { page, close } = await openPage(rig.browser, rig.server.url);
     await page.setInputFiles('#file', { name: 'fl-test.flp', mimeType: 'application/octet-stream', buffer: fixtureBytes('flstudio/fl-test.flp') });
     await waitForTable(page);
     expectTimes(await tableRows(page), expectedMarkers('flstudio/fl-test.flp'));
@@ -94,7 +81,7 @@ describe('the result view', () => {
   });
 
   it('spells out the warnings of the conversion, and says when there are no markers', async () => {
-    const { page, close } = await openPage(browser, server.url);
+    const { page, close } = await openPage(rig.browser, rig.server.url);
     const bytes = fixtureBytes('flstudio/complex.flp');
     await dropFile(page, 'complex.flp', bytes);
     await waitForTable(page);
@@ -111,7 +98,7 @@ describe('the result view', () => {
   });
 
   it('draws the tempo curve with a tick per marker: name on hover (<title>) and on keyboard focus', async () => {
-    const { page, close } = await openPage(browser, server.url);
+    const { page, close } = await openPage(rig.browser, rig.server.url);
     await dropFile(page, 'automation-intense.als', fixtureBytes('ableton/automation-intense.als'));
     await waitForTable(page);
     const expected = expectedMarkers('ableton/automation-intense.als');
@@ -137,7 +124,7 @@ describe('the result view', () => {
     const last = result.markers.at(-1)!.seconds;
     expect(formatClock(last)).toBe('2:05');
     expect(result.durationSeconds).toBeGreaterThan(last);
-    const { page, close } = await openPage(browser, server.url);
+    const { page, close } = await openPage(rig.browser, rig.server.url);
     await dropFile(page, 'live8-markers-auto.als', bytes);
     await waitForTable(page);
     const summary = await summaryOf(page);

@@ -1,35 +1,28 @@
-// Hostile names and private servers in real Chromium: names are text only; a 401 asks for the token.
-import type { Browser } from 'playwright-core';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAls } from '../helpers/als-builder';
-import { launchBrowser } from '../helpers/browser';
-import { dropFile, expectedMarkers, expectTimes, fixtureBytes, openPage, previewOf, tableRows, waitForServer, waitForTable } from './page-kit';
-import { startPageServer, type PageServer } from './page-server';
+import { dropFile, expectedMarkers, expectTimes, fixtureBytes, openPage, previewOf, tableRows, waitForServer, waitForTable, startPageServer, type PageServer, usePageRig } from './page-kit';
 
 const XSS = '<img src=x onerror=alert(1)>';
 const SCRIPT = '"><script>alert(2)</script>';
 const TOKEN = 'page-test-token-7f3a';
 
-let server: PageServer;
 let privateServer: PageServer;
-let browser: Browser;
+
+const rig = usePageRig();
 
 beforeAll(async () => {
-  server = await startPageServer();
   privateServer = await startPageServer({ API_TOKEN: TOKEN });
-  browser = await launchBrowser();
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
   await privateServer?.stop();
 });
 
 describe('marker names are user data', () => {
   it('shows a locator named like HTML as that text: no element, no script, no dialog', async () => {
     const set = buildAls({ live: 11, tempo: 120, locators: [{ time: 0, name: 'Intro' }, { time: 8, name: XSS }, { time: 16, name: SCRIPT }] });
-    const { page, errors, dialogs, close } = await openPage(browser, server.url);
+    const { page, errors, dialogs, close } = await openPage(rig.browser, rig.server.url);
     await dropFile(page, 'hostile.als', set);
     await waitForTable(page);
     const rows = await tableRows(page);
@@ -50,7 +43,7 @@ describe('marker names are user data', () => {
 
 describe('a private server (API_TOKEN set)', () => {
   it('asks for the token on 401, says when it is wrong, then sends it as a bearer token', async () => {
-    const { page, close } = await openPage(browser, privateServer.url);
+    const { page, close } = await openPage(rig.browser, privateServer.url);
     const auth: string[] = [];
     page.on('request', (r) => {
       if (new URL(r.url()).pathname.startsWith('/v1/jobs')) auth.push(r.headers()['authorization'] ?? '');
@@ -73,7 +66,7 @@ describe('a private server (API_TOKEN set)', () => {
   });
 
   it('shows a sentence when the person cancels the token prompt', async () => {
-    const { page, close } = await openPage(browser, privateServer.url);
+    const { page, close } = await openPage(rig.browser, privateServer.url);
     await dropFile(page, 'automation.als', fixtureBytes('ableton/automation.als'));
     await page.locator('#token-dialog').waitFor({ state: 'visible' });
     await page.click('#token-cancel');

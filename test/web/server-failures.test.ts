@@ -3,29 +3,16 @@
 // by "keep my project on this computer". The tracklist made in this browser stays, the status says
 // what happened in a sentence, and the page takes the next file.
 import { readdirSync } from 'node:fs';
-import type { Browser, Page, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page, Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { convert } from '../../lib/index';
-import { launchBrowser } from '../helpers/browser';
-import { dropFile, expectClear, expectTimes, fixtureBytes, openPage, previewOf, tableRows, waitForFailure, waitForServer, waitForTable } from './page-kit';
-import { startPageServer, type PageServer } from './page-server';
+import { dropFile, expectClear, expectTimes, fixtureBytes, openPage, previewOf, tableRows, waitForFailure, waitForServer, waitForTable, usePageRig } from './page-kit';
 
 const FIXTURE = 'ableton/example-120.als';
 const INTERNAL = { error: { code: 'internal-error', message: 'Something went wrong on our side; please try again.' } };
 const BAD_GATEWAY = '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>';
 
-let server: PageServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPageServer();
-  browser = await launchBrowser();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const rig = usePageRig();
 
 const json500 = (route: Route) => route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify(INTERNAL) });
 const html502 = (route: Route) => route.fulfill({ status: 502, contentType: 'text/html', body: BAD_GATEWAY });
@@ -53,7 +40,7 @@ const CASES: Case[] = [
 describe('the server failing during an upload', () => {
   for (const c of CASES) {
     it(`${c.what}: the tracklist made in this browser stays, with a sentence on what happened`, async () => {
-      const { page, uncaught, close } = await openPage(browser, server.url);
+      const { page, uncaught, close } = await openPage(rig.browser, rig.server.url);
       const failing = (route: Route) => (route.request().method() === c.method ? c.answer(route) : route.continue());
       await page.route(c.url, failing);
       await dropFile(page, 'example-120.als', fixtureBytes(FIXTURE));
@@ -91,12 +78,12 @@ function jobsMade(page: Page): string[] {
 
 /** The files the server stored for a job's upload (its data directory's uploads/). */
 function storedUploads(jobId: string): string[] {
-  return readdirSync(server.dataDir, { recursive: true }).map(String).filter((p) => p.includes('uploads') && p.includes(jobId));
+  return readdirSync(rig.server.dataDir, { recursive: true }).map(String).filter((p) => p.includes('uploads') && p.includes(jobId));
 }
 
 describe('"Keep my project on this computer" turned on during the upload', () => {
   it('stops the upload, says the server keeps nothing of it, and leaves the job to expire', async () => {
-    const { page, uncaught, close } = await openPage(browser, server.url);
+    const { page, uncaught, close } = await openPage(rig.browser, rig.server.url);
     const jobs = jobsMade(page);
     const held: Route[] = [];
     await page.route('**/v1/uploads', (route) => void held.push(route));
@@ -112,7 +99,7 @@ describe('"Keep my project on this computer" turned on during the upload', () =>
     expectTimes(await tableRows(page), (await convert(fixtureBytes(FIXTURE))).markers);
     // the job never got its file: it waits for one, then expires (nothing deletes it early)
     expect(jobs).toHaveLength(1);
-    const job = (await (await fetch(`${server.url}/v1/jobs/${jobs[0]}`)).json()) as { status: string };
+    const job = (await (await fetch(`${rig.server.url}/v1/jobs/${jobs[0]}`)).json()) as { status: string };
     expect(job.status).toBe('waiting-upload');
     expect(storedUploads(jobs[0]!)).toEqual([]);
     await Promise.all(held.map((r) => r.abort().catch(() => {})));
@@ -121,7 +108,7 @@ describe('"Keep my project on this computer" turned on during the upload', () =>
   });
 
   it('turned on while the job is being made, sends no upload at all', async () => {
-    const { page, close } = await openPage(browser, server.url);
+    const { page, close } = await openPage(rig.browser, rig.server.url);
     const uploads: string[] = [];
     page.on('request', (r) => {
       if (new URL(r.url()).pathname === '/v1/uploads') uploads.push(r.method());

@@ -1,24 +1,11 @@
 // Picking, uploading and failing in real Chromium: byte progress, refusals before upload, typed errors.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { convert, isDawstampsError, listFormats } from '../../lib/index';
-import { launchBrowser } from '../helpers/browser';
-import { dropFile, expectedMarkers, expectTimes, fixtureBytes, openPage, tableRows, waitForServer, waitForTable } from './page-kit';
+import { dropFile, expectedMarkers, expectTimes, fixtureBytes, openPage, tableRows, waitForServer, waitForTable, usePageRig } from './page-kit';
 import { refuse } from './web-modules';
-import { startPageServer, type PageServer } from './page-server';
 
-let server: PageServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPageServer();
-  browser = await launchBrowser();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const rig = usePageRig();
 
 /** Records every value the progress bar takes. */
 async function recordProgress(page: Page): Promise<() => Promise<number[]>> {
@@ -43,7 +30,7 @@ function apiCalls(page: Page): string[] {
 
 describe('uploading', () => {
   it('shows real byte progress up to 100 %, then the result', async () => {
-    const { page, errors, close } = await openPage(browser, server.url);
+    const { page, errors, close } = await openPage(rig.browser, rig.server.url);
     const seen = await recordProgress(page);
     // 628 KB at 256 KB/s: the upload takes seconds, so progress events arrive on the way
     const cdp = await page.context().newCDPSession(page);
@@ -64,7 +51,7 @@ describe('uploading', () => {
   });
 
   it('refuses a file of the wrong type at once, before any upload', async () => {
-    const { page, close } = await openPage(browser, server.url);
+    const { page, close } = await openPage(rig.browser, rig.server.url);
     const calls = apiCalls(page);
     await dropFile(page, 'mix.wav', new Uint8Array([82, 73, 70, 70, 0, 0, 0, 0]));
     await page.locator('#refusal').waitFor({ state: 'visible' });
@@ -77,7 +64,7 @@ describe('uploading', () => {
   });
 
   it('refuses a file over the limit (100 MB) at once, before any upload', async () => {
-    const { page, close } = await openPage(browser, server.url);
+    const { page, close } = await openPage(rig.browser, rig.server.url);
     const calls = apiCalls(page);
     const big = await page.evaluateHandle(() => {
       const dt = new DataTransfer();
@@ -93,7 +80,7 @@ describe('uploading', () => {
   });
 
   it('shows a junk file\'s error and what to try', async () => {
-    const { page, errors, close } = await openPage(browser, server.url);
+    const { page, errors, close } = await openPage(rig.browser, rig.server.url);
     await dropFile(page, 'junk.als', fixtureBytes('ableton/junk.als'));
     await page.locator('#failure').waitFor({ state: 'visible', timeout: 20_000 });
     expect(await page.textContent('#failure-code')).toBe('not-a-project');
@@ -111,7 +98,7 @@ describe('uploading', () => {
   });
 
   it('converts another file without reloading the page', async () => {
-    const { page, close } = await openPage(browser, server.url);
+    const { page, close } = await openPage(rig.browser, rig.server.url);
     await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
     await dropFile(page, 'automation.als', fixtureBytes('ableton/automation.als'));
     await waitForTable(page);

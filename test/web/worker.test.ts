@@ -1,26 +1,13 @@
 // The page's converter worker failing in real Chromium (worker.js missing, or crashing): no call
 // is left hanging. With the upload on, the server's result is shown (its stored project timed in
 // the page itself); with the project kept on this computer, a clear message; a link still opens.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser';
-import { dropFile, expectClear, expectedMarkers, expectTimes, fixtureBytes, openPage, previewOf, tableRows, uploadedJob, waitForFailure, waitForServer, waitForTable } from './page-kit';
-import { startPageServer, type PageServer } from './page-server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { dropFile, expectClear, expectedMarkers, expectTimes, fixtureBytes, openPage, previewOf, tableRows, uploadedJob, waitForFailure, waitForServer, waitForTable, usePageRig } from './page-kit';
 
 const FIXTURE = 'ableton/automation.als';
 
-let server: PageServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startPageServer();
-  browser = await launchBrowser();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const rig = usePageRig();
 
 /** worker.js answered 404, or as a worker that crashes on its first message. */
 const BROKEN = {
@@ -33,7 +20,7 @@ const BROKEN = {
 describe('a converter worker that does not load or crashes', () => {
   for (const [how, breakIt] of Object.entries(BROKEN)) {
     it(`${how}: with the upload on, shows the server's result, re-timed and exported in the page`, async () => {
-      const { page, uncaught, close } = await openPage(browser, server.url, {}, { before: breakIt });
+      const { page, uncaught, close } = await openPage(rig.browser, rig.server.url, {}, { before: breakIt });
       await dropFile(page, 'automation.als', fixtureBytes(FIXTURE));
       expect(await waitForServer(page)).toBe('adopted');
       expectTimes(await tableRows(page), expectedMarkers(FIXTURE));
@@ -51,7 +38,7 @@ describe('a converter worker that does not load or crashes', () => {
   }
 
   it('with the project kept on this computer, says the browser cannot read it and what to do; the page stays usable', async () => {
-    const { page, uncaught, close } = await openPage(browser, server.url, {}, { before: BROKEN.missing });
+    const { page, uncaught, close } = await openPage(rig.browser, rig.server.url, {}, { before: BROKEN.missing });
     await page.getByRole('switch', { name: 'Keep my project on this computer' }).check();
     await dropFile(page, 'automation.als', fixtureBytes(FIXTURE));
     const failure = await waitForFailure(page, 'converter-failed', 10_000);
@@ -69,8 +56,8 @@ describe('a converter worker that does not load or crashes', () => {
   });
 
   it('opens a link /?job=ID in the page itself', async () => {
-    const jobId = await uploadedJob(server.url, 'automation.als', fixtureBytes(FIXTURE));
-    const { page, uncaught, close } = await openPage(browser, `${server.url}/?job=${jobId}`, {}, { before: BROKEN.missing });
+    const jobId = await uploadedJob(rig.server.url, 'automation.als', fixtureBytes(FIXTURE));
+    const { page, uncaught, close } = await openPage(rig.browser, `${rig.server.url}/?job=${jobId}`, {}, { before: BROKEN.missing });
     await waitForTable(page);
     expect(await page.evaluate(() => document.getElementById('result')?.dataset.origin)).toBe('link');
     expectTimes(await tableRows(page), expectedMarkers(FIXTURE));

@@ -40,7 +40,12 @@ export async function startServerProcess(env: Record<string, string>, args: stri
     stop: (signal = 'SIGTERM') => new Promise((resolve) => {
       // already gone (an exit code, or killed by a signal): no 'exit' event will come
       if (exited(child)) return resolve(child.exitCode);
-      child.once('exit', (code) => resolve(code));
+      // a server that does not end within 10 s of the signal is killed, so no test run hangs on it
+      const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      child.once('exit', (code) => {
+        clearTimeout(kill);
+        resolve(code);
+      });
       child.kill(signal);
     }),
   };

@@ -1,24 +1,15 @@
-/**
- * A .dawproject through every surface: convert() from bytes and from streams, the built CLI as a
- * child process (sniffed by content, also when called .als; small files read whole, large ones
- * streamed), POST /v1/convert and a job through the local app, and every export format.
- */
-import { execFile } from 'node:child_process';
+
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convert, exportResult, type Result } from '../../../lib';
 import { exportFormatIds, type ExportOptions } from '../../../lib/exporters';
 import { buildDawproject, mixSpec, type DawprojectSpec } from '../../helpers/dawproject-builder';
+import { runCli } from '../../helpers/cli';
 import { postUpload } from '../../helpers/functions/form';
 import { createJob, localHarness, type LocalHarness } from '../../helpers/functions/local-app';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const CLI = `${ROOT}dist/cli.cjs`;
-const run = promisify(execFile);
 
 /** A two-hour DJ mix at 124 BPM with a ramp to 128 over the third song; markers per song. */
 const spec: DawprojectSpec = {
@@ -93,33 +84,22 @@ describe('every export format', () => {
 describe('the CLI (a child process)', () => {
   let dir: string;
   beforeAll(async () => {
-    await run(process.execPath, ['build.mjs'], { cwd: ROOT });
     dir = mkdtempSync(join(tmpdir(), 'dawstamps-dawproject-'));
     writeFileSync(join(dir, 'mix.dawproject'), bytes);
     writeFileSync(join(dir, 'renamed.als'), bytes);
     writeFileSync(join(dir, 'big.dawproject'), big);
   }, 120_000);
 
-  const cli = async (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { cwd: ROOT });
-      return { code: 0, stdout, stderr };
-    } catch (e) {
-      const failed = e as { code?: number; stdout?: string; stderr?: string };
-      return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-    }
-  };
-
   it('prints the tracklist of a .dawproject, of one called .als (sniffed by content) and of a streamed 3 MB one', async () => {
     for (const file of ['mix.dawproject', 'renamed.als', 'big.dawproject']) {
-      const out = await cli(join(dir, file));
+      const out = await runCli(join(dir, file));
       expect(out.code, file).toBe(0);
       expect(out.stdout, file).toBe(expectedText());
     }
   });
 
   it('--format json carries the source and the timing reason', async () => {
-    const out = await cli(join(dir, 'mix.dawproject'), '--format', 'json');
+    const out = await runCli(join(dir, 'mix.dawproject'), '--format', 'json');
     const result = JSON.parse(out.stdout);
     expect(result.source).toEqual({ daw: 'dawproject', version: '5.0', application: 'Bitwig Studio 5.0', file: 'mix.dawproject' });
     expect(result.timing.reason).toMatch(/^DAWproject linear tempo ramps/);
@@ -129,7 +109,7 @@ describe('the CLI (a child process)', () => {
     const other = join(dir, 'photos.zip');
     const { zip } = await import('../../helpers/zip-writer');
     writeFileSync(other, zip([{ name: 'a.jpg', data: 'x' }]));
-    const out = await cli(other);
+    const out = await runCli(other);
     expect(out.code).toBe(2);
     expect(out.stderr).toMatch(/not-a-project/);
     expect(out.stderr).toMatch(/no project\.xml/);

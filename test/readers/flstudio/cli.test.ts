@@ -1,27 +1,13 @@
-// The CLI (functions/cli, run from source through tsx) on .flp files, end to end in a child process.
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../helpers/cli';
 import { fixturePath } from '../../helpers/fixtures';
 
-const run = promisify(execFile);
-const repo = join(__dirname, '../../..');
 const fixture = (name: string): string => fixturePath(`flstudio/${name}`);
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'functions/cli/main.ts', ...args], { cwd: repo });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 describe('npx dawstamps on FL Studio projects', () => {
   it('prints the tracklist of an .flp', async () => {
-    const { code, stdout } = await cli(fixture('fl-test.flp'));
+    const { code, stdout } = await runCli(fixture('fl-test.flp'));
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^0?:?00:00 yoyo$/);
@@ -30,7 +16,7 @@ describe('npx dawstamps on FL Studio projects', () => {
   });
 
   it('--format json prints the result with the arrangement and the stepped timing', async () => {
-    const { code, stdout } = await cli(fixture('complex.flp'), '--format', 'json');
+    const { code, stdout } = await runCli(fixture('complex.flp'), '--format', 'json');
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
     expect(result.source).toMatchObject({ daw: 'flstudio', version: '20.0.5.91' });
@@ -41,7 +27,7 @@ describe('npx dawstamps on FL Studio projects', () => {
   });
 
   it('an unknown --arrangement exits 2 naming the file and invalid-option', async () => {
-    const { code, stderr } = await cli(fixture('fl-markers.flp'), '--arrangement', 'Club mix');
+    const { code, stderr } = await runCli(fixture('fl-markers.flp'), '--arrangement', 'Club mix');
     expect(code).toBe(2);
     expect(stderr).toMatch(/fl-markers\.flp.*invalid-option/);
     expect(stderr).not.toMatch(/\n\s+at /);

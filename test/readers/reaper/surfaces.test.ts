@@ -1,29 +1,15 @@
-// A REAPER project through every surface: the CLI as a child process (sniffed by content, also
-// renamed), POST /v1/convert, a job through the local pipeline, and every export format.
-import { execFile } from 'node:child_process';
+
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../helpers/cli';
 import { convert, exportFormatIds, exportResult } from '../../../lib';
 import { postUpload } from '../../helpers/functions/form';
 import { createJob, localHarness, type LocalHarness } from '../../helpers/functions/local-app';
 import { mixProject, rppBytes } from '../../helpers/rpp-builder';
 
-const run = promisify(execFile);
-const repo = join(__dirname, '../../..');
 const bytes = rppBytes(mixProject(), { crlf: true });
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'functions/cli/main.ts', ...args], { cwd: repo });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 describe('npx dawstamps on a REAPER project', () => {
   const dir = mkdtempSync(join(tmpdir(), 'dawstamps-rpp-'));
@@ -35,19 +21,19 @@ describe('npx dawstamps on a REAPER project', () => {
   writeFileSync(cut, bytes.subarray(0, 5000));
 
   it('prints the tracklist, and the same for the file renamed to .als (sniffed by content)', async () => {
-    const out = await cli(file, '--ms');
+    const out = await runCli(file, '--ms');
     expect(out.code).toBe(0);
     expect(out.stdout).toBe("00:00.000 Intro\n01:35.250 Bicep – Glue\n05:01.500 Floating Points \"LesAlpx\"\n07:00.000 Ending 'live' edit\n");
-    expect((await cli(renamed, '--ms')).stdout).toBe(out.stdout);
+    expect((await runCli(renamed, '--ms')).stdout).toBe(out.stdout);
   }, 30_000);
 
   it('--format json names REAPER; --source clips lists the items; a cut file exits 2 with corrupt-file', async () => {
-    const json = JSON.parse((await cli(file, '--format', 'json')).stdout);
+    const json = JSON.parse((await runCli(file, '--format', 'json')).stdout);
     expect(json.source).toMatchObject({ daw: 'reaper', version: '7.14', application: 'REAPER 7.14', file: 'mix.rpp' });
     expect(json.timing.model).toBe('continuous');
-    const clips = await cli(file, '--source', 'clips');
+    const clips = await runCli(file, '--source', 'clips');
     expect(clips.stdout).toBe('00:00 Intro\n01:35 Bicep - Glue (Original Mix)\n05:01 LesAlpx\n');
-    const broken = await cli(cut);
+    const broken = await runCli(cut);
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/cut\.rpp.*corrupt-file.*The project ends inside/);
   }, 30_000);

@@ -3,10 +3,16 @@ import { DawstampsError } from '../errors';
 const utf16 = new TextDecoder('utf-16le');
 const latin1 = new TextDecoder('latin1');
 
+/** When a read runs past the end of the file: most often a file cut off while copying or saving. */
+const ENDS_EARLY = 'The project is damaged: the file ends too early (was it cut off while copying or saving?).';
+/** When a read runs past the end of one part of the file. */
+const SHORTER = 'The project is damaged: one of its parts is shorter than it says.';
+
 /**
  * A cursor over bytes in which every read is bounds-checked: reading past `end` throws a
- * DawstampsError 'corrupt-file' that names what was read and at which byte offset.
- * Offsets are absolute positions in `bytes` (so errors point into the file).
+ * DawstampsError 'corrupt-file' with a sentence for the person holding the file; what was read and
+ * at which byte offset go in its `detail` (shown with the CLI's --debug). Offsets are absolute
+ * positions in `bytes` (so details point into the file).
  */
 export class ByteReader {
   readonly bytes: Uint8Array;
@@ -18,7 +24,7 @@ export class ByteReader {
 
   constructor(bytes: Uint8Array, start = 0, end = bytes.length) {
     if (start < 0 || end > bytes.length || start > end) {
-      throw new DawstampsError('corrupt-file', `A byte range ${start}…${end} lies outside the ${bytes.length} bytes read.`, { offset: start });
+      throw new DawstampsError('corrupt-file', SHORTER, { offset: start, detail: `the byte range ${start}…${end} lies outside the ${bytes.length} bytes read` });
     }
     this.bytes = bytes;
     this.offset = start;
@@ -35,7 +41,7 @@ export class ByteReader {
   need(size: number, what: string): number {
     const at = this.offset;
     if (size < 0 || size > this.end - at) {
-      throw new DawstampsError('corrupt-file', `The file is damaged: ${what} at byte ${at} needs ${size} bytes but only ${Math.max(0, this.end - at)} are left.`, { offset: at, what });
+      throw new DawstampsError('corrupt-file', this.end === this.bytes.length ? ENDS_EARLY : SHORTER, { offset: at, detail: `${what} at byte ${at} needs ${size} bytes but only ${Math.max(0, this.end - at)} are left` });
     }
     this.offset = at + size;
     return at;
@@ -87,13 +93,13 @@ export class ByteReader {
     let value = 0;
     for (let shift = 0; shift < 35; shift += 7) {
       if (this.offset >= this.end) {
-        throw new DawstampsError('corrupt-file', `The file is damaged: ${what} at byte ${start} is a varint cut off by the end of the data.`, { offset: start, what });
+        throw new DawstampsError('corrupt-file', this.end === this.bytes.length ? ENDS_EARLY : SHORTER, { offset: start, detail: `${what} at byte ${start} is a varint cut off by the end of the data` });
       }
       const b = this.bytes[this.offset++] as number;
       value += (b & 0x7f) * 2 ** shift;
       if (b < 0x80) return value;
     }
-    throw new DawstampsError('corrupt-file', `The file is damaged: ${what} at byte ${start} is a varint that does not end within 5 bytes.`, { offset: start, what });
+    throw new DawstampsError('corrupt-file', 'The project is damaged: part of it has a size that cannot be read.', { offset: start, detail: `${what} at byte ${start} is a varint that does not end within 5 bytes` });
   }
 
   /** Returns the next `size` bytes as a view (no copy). */

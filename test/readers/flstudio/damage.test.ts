@@ -35,6 +35,17 @@ describe('damaged and hostile .flp files', () => {
     expect(codeOf(() => read(Uint8Array.from([0x46, 0x4c, 0x68, 0x64, 6, 0, 0, 0, 0, 0, 1, 0, 96, 0, 0x46, 0x4c, 0x64, 0x61])))).toBe('corrupt-file');
   });
 
+  it('a file cut off inside its header or data says so in a sentence, with the byte only in the details', () => {
+    const bytes = withMarkers(base()).build();
+    for (let length = 5; length < 22; length++) {
+      const err = errorOf(() => read(bytes.subarray(0, length)));
+      expect(err.code, `cut at ${length}`).toBe('corrupt-file');
+      expect(err.message, `cut at ${length}`).not.toMatch(/byte|FLhd|FLdt|PPQ|varint/);
+      expect(err.message, `cut at ${length}`).toMatch(/^The (FL Studio )?project is (damaged|cut short)/);
+      expect(String(err.detail), `cut at ${length}`).toMatch(/at byte \d+/);
+    }
+  });
+
   it('names the event and byte offset of an event length past the end', () => {
     const at = base().build().length; // the appended event's id byte
     const err = errorOf(() => read(base().raw([241, 0x7f, 0x41, 0]).build()));
